@@ -1,0 +1,89 @@
+//! Character classes of Chinese official prose, full-width and half-width alike.
+
+/// Sentence-final marks that end an item: `。！？；` (and their half-width forms).
+pub(crate) fn is_item_end(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';')
+}
+
+/// Marks that end a full sentence (not a clause): `。！？`.
+pub(crate) fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '!' | '?')
+}
+
+/// Any punctuation that may close a heading line and is dropped from it.
+pub(crate) fn is_trailing_punct(c: char) -> bool {
+    matches!(
+        c,
+        '。' | '！' | '？' | '；' | '：' | '，' | '、' | '!' | '?' | ';' | ':' | ',' | '.' | '．'
+    )
+}
+
+/// White space, including the ideographic space and the byte-order mark.
+pub(crate) fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}'
+}
+
+/// A digit 0–9 in ASCII or full width, with its value.
+pub(crate) fn digit_value(c: char) -> Option<u8> {
+    match c {
+        '0'..='9' => Some(c as u8 - b'0'),
+        '０'..='９' => Some((c as u32 - '０' as u32) as u8),
+        _ => None,
+    }
+}
+
+/// A Chinese digit (一 … 九, 两, 零, 〇) with its value.
+pub(crate) fn chinese_digit(c: char) -> Option<u8> {
+    Some(match c {
+        '零' | '〇' => 0,
+        '一' => 1,
+        '二' | '两' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => return None,
+    })
+}
+
+/// A Chinese numeral character: a digit or one of 十 百 千 万 亿.
+pub(crate) fn is_chinese_numeral(c: char) -> bool {
+    chinese_digit(c).is_some() || matches!(c, '十' | '百' | '千' | '万' | '亿')
+}
+
+/// Opening quote or bracket and the mark that closes it.
+pub(crate) fn closer_of(c: char) -> Option<char> {
+    Some(match c {
+        '“' => '”',
+        '‘' => '’',
+        '「' => '」',
+        '『' => '』',
+        '（' => '）',
+        '(' => ')',
+        '【' => '】',
+        '《' => '》',
+        '〔' => '〕',
+        '［' => '］',
+        '[' => ']',
+        '〈' => '〉',
+        _ => return None,
+    })
+}
+
+/// A Han character (the CJK blocks in use in official prose).
+pub(crate) fn is_han(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}')
+}
+
+/// Byte offset of the char before `at`, if any.
+pub(crate) fn char_before(text: &str, at: usize) -> Option<char> {
+    text.get(..at)?.chars().next_back()
+}
+
+/// The char at byte offset `at`, if any.
+pub(crate) fn char_at(text: &str, at: usize) -> Option<char> {
+    text.get(at..)?.chars().next()
+}

@@ -1,0 +1,109 @@
+//! The report's title, organisation and years.
+//!
+//! ```text
+//! 坪山区群团工作部2021年工作总结和2022年工作思路
+//! ^^^^^^^^^^^^^^^^ organization   ^^^^ review   ^^^^ plan
+//! ```
+
+use crate::chars::{is_space, is_trailing_punct};
+use crate::outline::lines;
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// Words that name a report's genre; a first line with one of them is its title.
+const GENRE: [&str; 12] = ["工作总结", "总结", "工作计划", "计划", "工作思路", "思路", "工作要点", "要点", "工作报告", "报告", "打算", "安排"];
+
+/// Genre words that look back on a year, and those that plan one.
+const REVIEW_WORDS: [&str; 4] = ["总结", "回顾", "情况", "成效"];
+const PLAN_WORDS: [&str; 6] = ["计划", "思路", "要点", "打算", "安排", "规划"];
+
+static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"((?:19|20)\d\d)(?:年|年度)").expect("year regex"));
+
+/// The title's byte range in `text[body]`: the first line when it names the report, or,
+/// for text flattened onto one line, the phrase that ends with the genre word.
+pub(crate) fn title(text: &str, body: Range<usize>) -> Option<Range<usize>> {
+    let first = lines(text, body).next()?;
+    let line = &text[first.clone()];
+    let chars = line.chars().count();
+    if chars <= 60 && GENRE.iter().any(|g| line.contains(g)) {
+        return Some(first.start..first.start + line.trim_end_matches(is_trailing_punct).len());
+    }
+    // Flattened: the title runs up to a space, or up to its last genre word.
+    let window_end = line.char_indices().nth(60).map_or(line.len(), |(i, _)| i);
+    let window = &line[..window_end];
+    if let Some(space) = window.find(is_space) {
+        if GENRE.iter().any(|g| window[..space].contains(g)) {
+            return Some(first.start..first.start + space);
+        }
+    }
+    let mut best = None;
+    for g in GENRE {
+        for (at, _) in window.match_indices(g) {
+            let end = at + g.len();
+            let joins = line[end..].starts_with(['和', '及', '与', '暨', '、', '（', '(']) || GENRE.iter().any(|h| line[end..].starts_with(h));
+            if !joins && best.is_none_or(|b| end < b) {
+                best = Some(end);
+            }
+        }
+    }
+    best.map(|end| first.start..first.start + end)
+}
+
+/// The organisation named at the front of the title (`坪山区群团工作部2021年…`), or
+/// between its year and `政府工作报告` (`2026年甘肃省政府工作报告` → `甘肃省政府`).
+pub(crate) fn organization(text: &str, title: Range<usize>) -> Option<Range<usize>> {
+    let t = &text[title.clone()];
+    let year = YEAR.find(t);
+    let genre_at = GENRE.iter().filter_map(|g| t.find(g)).min()?;
+    let range = match year {
+        Some(y) if y.start() > 0 => 0..y.start(),
+        Some(y) => y.end()..genre_at.max(y.end()),
+        None => 0..genre_at,
+    };
+    let org = t[range.clone()].trim_start_matches("关于").trim_matches(is_space);
+    if org.chars().count() < 2 {
+        return None;
+    }
+    let start = title.start + t[range.clone()].find(org)?;
+    Some(start..start + org.len())
+}
+
+/// `我代表梅溪县人民政府，向大会报告工作`: the organisation a speech is given for.
+pub(crate) fn speaker_organization(text: &str, preamble: Range<usize>) -> Option<Range<usize>> {
+    let p = &text[preamble.clone()];
+    let at = p.find("我代表")? + "我代表".len();
+    let rest = &p[at..];
+    let end = rest.find(['，', '向', ',', '。'])?;
+    let org = &rest[..end];
+    (org.contains("政府") && org.chars().count() >= 3).then(|| preamble.start + at..preamble.start + at + end)
+}
+
+/// The years the title reviews and plans: `2021年工作总结和2022年工作思路` → (2021, 2022);
+/// `2026年…政府工作报告` → (2025, 2026).
+pub(crate) fn title_years(title: &str) -> (Option<u16>, Option<u16>) {
+    let mut review = None;
+    let mut plan = None;
+    let years: Vec<(usize, u16)> = YEAR
+        .captures_iter(title)
+        .filter_map(|c| Some((c.get(0)?.end(), c[1].parse().ok()?)))
+        .collect();
+    for (i, &(end, year)) in years.iter().enumerate() {
+        let next = years.get(i + 1).map_or(title.len(), |&(e, _)| e);
+        let tail = &title[end..next.max(end)];
+        if title.contains("政府工作报告") && years.len() == 1 {
+            return (year.checked_sub(1), Some(year));
+        }
+        if PLAN_WORDS.iter().any(|w| tail.contains(w)) {
+            plan = plan.or(Some(year));
+        } else if REVIEW_WORDS.iter().any(|w| tail.contains(w)) || tail.contains("报告") {
+            review = review.or(Some(year));
+        }
+    }
+    (review, plan)
+}
+
+/// The first year named in a heading: `2022年工作思路` → 2022.
+pub(crate) fn heading_year(heading: &str) -> Option<u16> {
+    YEAR.captures(heading)?[1].parse().ok()
+}

@@ -1,0 +1,529 @@
+//! Numeric indicators: every quantity a text claims, and nothing else.
+//!
+//! ```text
+//! 举行各类青少年法治教育活动50余场，覆盖青少年近2.5万人次
+//!                           ^^^^^^^            ^^^^^^^^^^^
+//! ```
+//!
+//! An indicator is a numeral with its magnitude, approximation words and unit
+//! (`../shared/indicator-conventions.md` is the spec). Dates, ordinals, numerals inside
+//! names, set phrases, quoted terms and identifiers are not reported.
+
+use crate::chars::{char_at, char_before, digit_value, is_chinese_numeral};
+use crate::lexicon::{self, Unit};
+use crate::numerals::{self, Numeral, Script};
+use crate::{Approx, Change, Direction, Indicator, IndicatorKind, Number, Role, Span};
+use std::borrow::Cow;
+use std::ops::Range;
+
+/// Approximation words that stand before a number, longest first.
+const BEFORE: [(&str, Approx); 12] = [
+    ("将近", Approx::Nearly),
+    ("接近", Approx::Nearly),
+    ("大约", Approx::About),
+    ("超过", Approx::Over),
+    ("突破", Approx::Over),
+    ("不足", Approx::Under),
+    ("不到", Approx::Under),
+    ("低于", Approx::Under),
+    ("逾", Approx::Over),
+    ("超", Approx::Over),
+    ("近", Approx::Nearly),
+    ("约", Approx::About),
+];
+
+/// Words that, before a bare 百/千/万, make it a number: `上千篇`, `过万`, `破万`.
+const BEFORE_BARE: [(&str, Approx); 3] = [("上", Approx::Over), ("过", Approx::Over), ("破", Approx::Over)];
+
+/// Approximation words that follow the unit.
+const AFTER: [(&str, Approx); 5] = [
+    ("以上", Approx::Over),
+    ("以下", Approx::Under),
+    ("以内", Approx::Under),
+    ("左右", Approx::About),
+    ("上下", Approx::About),
+];
+
+/// Words that open a range between two numbers.
+const RANGE: [&str; 8] = ["-", "－", "～", "~", "—", "〜", "至", "到"];
+
+/// Verbs of change, longest first; the first field tells the direction.
+const CHANGE_VERBS: [(&str, Direction); 22] = [
+    ("增长", Direction::Increase),
+    ("增加", Direction::Increase),
+    ("提高", Direction::Increase),
+    ("上升", Direction::Increase),
+    ("提升", Direction::Increase),
+    ("扩大", Direction::Increase),
+    ("上涨", Direction::Increase),
+    ("增幅", Direction::Increase),
+    ("多增", Direction::Increase),
+    ("下降", Direction::Decrease),
+    ("减少", Direction::Decrease),
+    ("降低", Direction::Decrease),
+    ("下滑", Direction::Decrease),
+    ("回落", Direction::Decrease),
+    ("缩小", Direction::Decrease),
+    ("下跌", Direction::Decrease),
+    ("压减", Direction::Decrease),
+    ("缩短", Direction::Decrease),
+    ("降幅", Direction::Decrease),
+    ("增", Direction::Increase),
+    ("降", Direction::Decrease),
+    ("减", Direction::Decrease),
+];
+
+/// Comparison bases that stand before a verb of change.
+const BASES: [&str; 14] = [
+    "比上年同期", "较上年同期", "比去年同期", "较去年同期", "比上年", "较上年", "比去年", "较去年",
+    "比年初", "较年初", "比同期", "较同期", "同比", "环比",
+];
+
+/// Finds the indicators in `source[range]`, with `role` for each.
+///
+/// ```
+/// let report = gongwen::parse("一、工作成效\n覆盖青少年近2.5万人次，同比增长6.5%。");
+/// let item = &report.sections[0].intro[0];
+/// assert_eq!(item.indicators[0].text, "近2.5万人次");
+/// assert_eq!(item.indicators[1].value.to_string(), "6.5");
+/// ```
+pub(crate) fn scan<'a>(source: &'a str, range: Range<usize>, role: Role) -> Vec<Indicator<'a>> {
+    let Some(text) = source.get(range.clone()) else { return Vec::new() };
+    let shielded = shielded(text);
+    let mut found: Vec<Indicator<'a>> = Vec::new();
+    let mut i = 0;
+    while i < text.len() {
+        let Some(c) = char_at(text, i) else { break };
+        let starts_number = digit_value(c).is_some() || is_chinese_numeral(c);
+        if !starts_number {
+            i += c.len_utf8();
+            continue;
+        }
+        let run_end = numeral_run_end(text, i);
+        let in_shield = shielded.iter().any(|s| s.start <= i && i < s.end);
+        let read = if in_shield { None } else { read_indicator(text, i, &found) };
+        match read {
+            Some(mut reading) => {
+                let span = Span::new(range.start + reading.span.start, range.start + reading.span.end);
+                i = reading.span.end.max(run_end);
+                reading.role = role;
+                found.push(reading.into_indicator(source, span));
+            }
+            None => i = run_end,
+        }
+    }
+    found
+}
+
+/// End of the run of numeral characters starting at `i`, so that a rejected `十四五`
+/// is not read again from `四五`.
+fn numeral_run_end(text: &str, i: usize) -> usize {
+    let mut end = i;
+    for (j, c) in text[i..].char_indices() {
+        if digit_value(c).is_some() || is_chinese_numeral(c) || matches!(c, '.' | '．' | ',') {
+            end = i + j + c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// Ranges where numerals are names: short “quoted” terms, 《titles》, set phrases,
+/// `［27］` note markers and `〔2021〕` document numbers.
+fn shielded(text: &str) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = crate::sentences::protected(text, 0..text.len())
+        .into_iter()
+        .filter(|r| {
+            let open = char_at(text, r.start).unwrap_or(' ');
+            match open {
+                '“' | '‘' | '「' | '『' => text[r.clone()].chars().count() <= 32,
+                '《' | '〔' | '［' | '[' => true,
+                _ => false,
+            }
+        })
+        .collect();
+    out.extend(lexicon::set_phrases(text));
+    out
+}
+
+/// What was read at one place, before it is turned into an [`Indicator`].
+#[derive(Clone)]
+struct Reading {
+    span: Range<usize>,
+    value: Number,
+    max: Option<Number>,
+    unit: Option<UnitText>,
+    approx: Approx,
+    kind: IndicatorKind,
+    change: Option<(Direction, Range<usize>, Option<Range<usize>>)>,
+    role: Role,
+}
+
+#[derive(Clone, Copy)]
+enum UnitText {
+    /// The unit is the source text in this range.
+    Source(usize, usize),
+    /// A normalised form.
+    Fixed(&'static str),
+    /// A rate: two units joined by `/`, such as `人/天`.
+    Rate(&'static str, &'static str),
+}
+
+impl Reading {
+    fn into_indicator(self, source: &str, span: Span) -> Indicator<'_> {
+        let offset = span.start - self.span.start;
+        let shift = |r: Range<usize>| &source[r.start + offset..r.end + offset];
+        let unit = self.unit.map(|u| match u {
+            UnitText::Source(s, e) => Cow::Borrowed(shift(s..e)),
+            UnitText::Fixed(f) => Cow::Borrowed(f),
+            UnitText::Rate(a, b) => Cow::Owned(format!("{a}/{b}")),
+        });
+        let change = self.change.map(|(direction, verb, basis)| Change {
+            direction,
+            verb: Cow::Borrowed(shift(verb)),
+            basis: basis.map(|b| Cow::Borrowed(shift(b))),
+        });
+        Indicator {
+            text: Cow::Borrowed(&source[span.range()]),
+            span,
+            value: self.value,
+            max: self.max,
+            unit,
+            approx: self.approx,
+            kind: self.kind,
+            change,
+            role: self.role,
+        }
+    }
+}
+
+fn unit_at_text(rest: &str) -> bool {
+    lexicon::starts_with_unit(rest)
+}
+
+/// Reads an indicator whose numeral starts at `at`, or says why there is none (`None`).
+fn read_indicator(text: &str, at: usize, earlier: &[Indicator<'_>]) -> Option<Reading> {
+    let before = char_before(text, at);
+    // Ordinals, codes, formulas and document numbers.
+    if let Some(b) = before {
+        if b == '第' || b.is_ascii_alphabetic() || matches!(b, '+' | '＋' | '/' | '／' | '〔' | '#' | '№' | '_') {
+            return None;
+        }
+        if matches!(b, '-' | '－' | '.' | '·')
+            && char_before(text, at - b.len_utf8()).is_some_and(|c| c.is_ascii_alphanumeric())
+        {
+            return None;
+        }
+    }
+    if let Some(fraction) = chinese_fraction(text, at) {
+        return finish(text, fraction, earlier);
+    }
+    let numeral = numerals::read(&text[at..], &unit_at_text)?;
+    let mut end = at + numeral.len;
+    let mut value = numeral.value;
+    let mut max = numeral.max;
+    let mut approx = Approx::Exact;
+    let mut start = at;
+
+    // The approximation word before the number.
+    if let Some((word, a)) = BEFORE.iter().find(|(w, _)| text[..at].ends_with(w)) {
+        approx = *a;
+        start = at - word.len();
+    } else if numeral.bare_magnitude {
+        if let Some((word, a)) = BEFORE_BARE.iter().find(|(w, _)| text[..at].ends_with(w)) {
+            approx = *a;
+            start = at - word.len();
+        }
+    }
+    if before == Some('前') {
+        return None;
+    }
+
+    // Dates and periods: `2021年`, `2022-2-16`, `1至10月`, `11月6日`, `一季度`.
+    let rest = &text[end..];
+    if is_date_or_period(rest, &numeral) {
+        return None;
+    }
+    if numeral.script == Script::Arabic && is_year(&numeral) && rest.starts_with(['-', '－', '.', '/', '／', '—', '至']) {
+        return None;
+    }
+    if text[end..].starts_with(['+', '＋']) || text[end..].starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return None;
+    }
+
+    // `1/3`.
+    if numeral.script == Script::Arabic && !numeral.has_magnitude && !numeral.has_fraction {
+        if let Some(after_slash) = rest.strip_prefix('/') {
+            let den: String = after_slash.chars().take_while(|c| c.is_ascii_digit()).collect();
+            let tail = &after_slash[den.len()..];
+            if !den.is_empty() && den.len() <= 3 && numeral.integer_digits <= 3 && !tail.starts_with(['/', '.']) {
+                let fraction = Number::integer(den.parse().ok()?);
+                let value = numeral.value.checked_div(fraction)?;
+                let reading = Reading {
+                    span: start..end + 1 + den.len(),
+                    value,
+                    max: None,
+                    unit: None,
+                    approx,
+                    kind: IndicatorKind::Fraction,
+                    change: None,
+                    role: Role::Achieved,
+                };
+                return finish(text, reading, earlier);
+            }
+        }
+    }
+
+    // 余/多 after the number, and a magnitude after them: `六千余万元`, `200余万`.
+    let mut bare_ok = !numeral.bare_magnitude || approx != Approx::Exact;
+    if let Some(after) = text[end..].strip_prefix('余').or_else(|| text[end..].strip_prefix('多')) {
+        let is_many = !text[end..].starts_with('多') || !after.starts_with(['元', '种', '样', '方', '措', '部', '项', '领', '个', '次', '层', '功', '边']) || unit_follows(after);
+        if is_many {
+            approx = Approx::Over;
+            end += '余'.len_utf8();
+            bare_ok = true;
+            if let Some((exp, len)) = ["万亿", "亿", "万"].iter().zip([12u32, 8, 4]).find_map(|(w, e)| text[end..].starts_with(w).then_some((e, w.len()))) {
+                value = value.scaled(exp)?;
+                max = max.and_then(|m| m.scaled(exp));
+                end += len;
+            }
+        }
+    }
+    if !bare_ok {
+        return None;
+    }
+
+    // A range: `3-5个`, `20至30人`, `15%-20%`, `3-5万元`.
+    let (mut unit, mut unit_end) = read_unit(text, end);
+    if let Some((second, second_end)) = range_second(text, unit_end, &numeral) {
+        let (second_unit, second_unit_end) = read_unit(text, second_end);
+        let units_agree = same_unit(unit, second_unit);
+        if units_agree && !is_date_or_period(&text[second_end..], &second) {
+            let mut low = value;
+            if numeral.exponent == 0 && second.exponent > 0 && unit.is_none() {
+                low = low.scaled(second.exponent)?;
+            }
+            if second.value > low {
+                value = low;
+                max = Some(second.value);
+                unit = second_unit;
+                unit_end = second_unit_end;
+            }
+        } else if !units_agree {
+            // `25-99人企业`-style categories fall through as the first number alone.
+        } else {
+            return None;
+        }
+    }
+    end = unit_end;
+
+    // The approximation word after the unit: `1000人以上`, `6%左右`.
+    if let Some((word, a)) = AFTER.iter().find(|(w, _)| text[end..].starts_with(w)) {
+        let spoils = *word == "上下" && text[end + word.len()..].starts_with(['游', '级', '联', '班', '贯', '结', '齐', '同']);
+        if !spoils && approx == Approx::Exact {
+            approx = *a;
+            end += word.len();
+        } else if !spoils && approx != Approx::Exact {
+            end += word.len();
+        }
+    }
+
+    let unit_info = unit.map(|u| u.unit);
+    let kind = match unit_info {
+        Some(u) => u.kind.unwrap_or(IndicatorKind::Amount),
+        None => IndicatorKind::Amount,
+    };
+
+    // What a number needs around it to be a quantity.
+    let is_quantity = match unit_info {
+        Some(u) => {
+            !(numeral.script == Script::Chinese && numeral.lone_one)
+                && !(numeral.script == Script::Chinese && u.surface == "期" && !numeral.has_magnitude)
+                && !(numeral.script == Script::Chinese && u.surface == "成" && numeral.value > Number::integer(10))
+        }
+        None => {
+            (numeral.has_magnitude && (numeral.script == Script::Arabic || numeral.bare_magnitude || numeral.value >= Number::integer(10_000)))
+                || (numeral.script == Script::Arabic && numeral.has_fraction)
+        }
+    };
+    if !is_quantity || is_identifier(text, at, &numeral, unit_info) {
+        return None;
+    }
+    let unit_text = unit.map(|u| match u.per {
+        Some(per) => UnitText::Rate(u.unit.normalised, per),
+        None if u.unit.normalised == u.unit.surface => UnitText::Source(u.at, u.at + u.unit.surface.len()),
+        None => UnitText::Fixed(u.unit.normalised),
+    });
+    let reading = Reading { span: start..end, value, max, unit: unit_text, approx, kind, change: None, role: Role::Achieved };
+    finish(text, reading, earlier)
+}
+
+/// Adds the change (`同比增长`) a reading measures.
+fn finish(text: &str, mut reading: Reading, earlier: &[Indicator<'_>]) -> Option<Reading> {
+    reading.change = change_before(text, reading.span.start, earlier);
+    Some(reading)
+}
+
+/// Whether the first number's unit and the second's agree (or the first has none).
+fn same_unit(first: Option<UnitRead>, second: Option<UnitRead>) -> bool {
+    match (first, second) {
+        (Some(a), Some(b)) => a.unit.normalised == b.unit.normalised && a.per == b.per,
+        (None, _) => true,
+        (Some(_), None) => false,
+    }
+}
+
+/// A unit read after a number.
+#[derive(Clone, Copy)]
+struct UnitRead {
+    unit: Unit,
+    /// Where the unit's surface starts.
+    at: usize,
+    /// For a rate, the unit after `/`.
+    per: Option<&'static str>,
+}
+
+/// The unit at `at` (with, for a rate, its second unit) and where it ends.
+fn read_unit(text: &str, at: usize) -> (Option<UnitRead>, usize) {
+    let Some(unit) = lexicon::unit_at(&text[at..]) else { return (None, at) };
+    if unit.kind.is_none() {
+        return (None, at);
+    }
+    let mut end = at + unit.surface.len();
+    // A rate: `1500人/天`, `725元/月`.
+    for slash in ['/', '／'] {
+        if let Some(after) = text[end..].strip_prefix(slash) {
+            let per = ["平方米", "立方米", "小时", "公里", "月", "天", "年", "日", "人", "吨", "亩", "户", "次", "件", "台", "辆", "千瓦时"]
+                .iter()
+                .find(|w| after.starts_with(**w));
+            if let Some(per) = per {
+                end += slash.len_utf8() + per.len();
+                return (Some(UnitRead { unit, at, per: Some(per) }), end);
+            }
+        }
+    }
+    (Some(UnitRead { unit, at, per: None }), end)
+}
+
+/// Whether `rest` opens with a unit (after `多`, to tell `30多家` from `多元`).
+fn unit_follows(rest: &str) -> bool {
+    lexicon::starts_with_unit(rest)
+}
+
+/// The second number of a range that starts at `at`, with its end.
+fn range_second(text: &str, at: usize, first: &Numeral) -> Option<(Numeral, usize)> {
+    let rest = &text[at..];
+    let word = RANGE.iter().find(|w| rest.starts_with(**w))?;
+    let after = at + word.len();
+    let second = numerals::read(&text[after..], &unit_at_text)?;
+    let same_script = second.script == first.script;
+    (same_script && second.max.is_none()).then_some((second, after + second.len))
+}
+
+/// `百分之五`, `千分之三`, `三分之一`: the fraction that starts at `at`.
+fn chinese_fraction(text: &str, at: usize) -> Option<Reading> {
+    let rest = &text[at..];
+    let (denominator, after, kind, unit) = if let Some(after) = rest.strip_prefix("百分之") {
+        (Number::integer(1), after, IndicatorKind::Percent, Some(UnitText::Fixed("%")))
+    } else if let Some(after) = rest.strip_prefix("千分之") {
+        (Number::integer(1), after, IndicatorKind::Percent, Some(UnitText::Fixed("‰")))
+    } else {
+        let split = rest.find("分之")?;
+        let den = numerals::parse_number(&rest[..split])?;
+        (den, &rest[split + "分之".len()..], IndicatorKind::Fraction, None)
+    };
+    let numeral = numerals::read(after, &|_| false)?;
+    if numeral.max.is_some() {
+        return None;
+    }
+    let value = numeral.value.checked_div(denominator)?;
+    let mut end = at + (rest.len() - after.len()) + numeral.len;
+    let mut approx = Approx::Exact;
+    if let Some((word, a)) = AFTER.iter().find(|(w, _)| text[end..].starts_with(w)) {
+        approx = *a;
+        end += word.len();
+    }
+    let mut start = at;
+    if let Some((word, a)) = BEFORE.iter().find(|(w, _)| text[..at].ends_with(w)) {
+        approx = *a;
+        start = at - word.len();
+    }
+    Some(Reading { span: start..end, value, max: None, unit, approx, kind, change: None, role: Role::Achieved })
+}
+
+fn is_year(numeral: &Numeral) -> bool {
+    numeral.integer_digits == 4
+        && !numeral.has_fraction
+        && !numeral.has_magnitude
+        && (Number::integer(1900)..=Number::integer(2100)).contains(&numeral.value)
+}
+
+/// A date, a period or a time follows the number: `年`, `月`, `日`, `号`, `季度`, `时`.
+fn is_date_or_period(rest: &str, numeral: &Numeral) -> bool {
+    if rest.starts_with("年") && !rest.starts_with("年均") {
+        return true;
+    }
+    if rest.starts_with(['月', '日', '号', '时', '届', '点', '秒']) && !numeral.has_magnitude {
+        return !rest.starts_with("点") || numeral.script == Script::Arabic;
+    }
+    if rest.starts_with("季度") || rest.starts_with("周年") || rest.starts_with("世纪") {
+        return true;
+    }
+    false
+}
+
+/// Hotlines, phone numbers and codes: `12345`, `0755-…`, `13800138000`.
+fn is_identifier(text: &str, at: usize, numeral: &Numeral, unit: Option<Unit>) -> bool {
+    if numeral.script != Script::Arabic || numeral.has_magnitude || numeral.has_fraction {
+        return false;
+    }
+    let digits: String = text[at..at + numeral.len].chars().filter(|c| c.is_ascii_digit()).collect();
+    let hotline = digits.len() == 5 && digits.starts_with("123");
+    let phone = digits.len() >= 7 && !text[at..at + numeral.len].contains(',') && unit.is_none();
+    hotline || phone || numeral.leading_zero
+}
+
+/// The change (`同比增长`, `下降`) that the number at `start` measures, looking back in its
+/// clause over earlier indicators of a list (`分别增长5.1%、13.6%`).
+fn change_before(text: &str, start: usize, earlier: &[Indicator<'_>]) -> Option<(Direction, Range<usize>, Option<Range<usize>>)> {
+    let clause_start = text[..start]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| matches!(c, '，' | '。' | '；' | '：' | ',' | ';' | '！' | '？'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let clause = &text[clause_start..start];
+    let (verb_at, verb, direction) = CHANGE_VERBS
+        .iter()
+        .filter_map(|(w, d)| clause.rfind(w).map(|i| (clause_start + i, *w, *d)))
+        .max_by_key(|&(i, w, _)| (i + w.len(), w.len()))?;
+    let verb_end = verb_at + verb.len();
+    // Between the verb and the number: nothing but list separators, earlier numbers of the
+    // list and a few filler words.
+    let mut gap: String = text[verb_end..start].to_string();
+    for e in earlier {
+        gap = gap.replace(e.text.as_ref(), "");
+    }
+    let gap = gap.replace("分别", "").replace('了', "");
+    if gap.chars().any(|c| !matches!(c, '、' | '和' | '及' | ' ')) {
+        return None;
+    }
+    let head = &text[clause_start..verb_at];
+    let head = head.strip_suffix("分别").unwrap_or(head);
+    let basis = BASES
+        .iter()
+        .find(|b| head.ends_with(**b))
+        .map(|b| clause_start + head.len() - b.len()..clause_start + head.len())
+        .or_else(|| {
+            // `比2020年增长`, `较“十三五”末增长`.
+            let at = head.rfind(['比', '较'])?;
+            let basis = &head[at..];
+            (basis.chars().count() <= 10 && !basis.contains(is_clause_mark)).then(|| clause_start + at..clause_start + head.len())
+        });
+    Some((direction, verb_at..verb_end, basis))
+}
+
+fn is_clause_mark(c: char) -> bool {
+    matches!(c, '，' | '。' | '；' | '、')
+}
+

@@ -1,0 +1,114 @@
+//! The word lists behind the parser, kept as data in `src/data/` and read once.
+
+use crate::IndicatorKind;
+use crate::SectionKind;
+use regex::Regex;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// A unit or measure word of the lexicon.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Unit {
+    /// The unit as written: `个百分点`.
+    pub surface: &'static str,
+    /// What to report: `百分点`.
+    pub normalised: &'static str,
+    /// The kind of quantity it measures; `None` for a word that only looks like a unit.
+    pub kind: Option<IndicatorKind>,
+}
+
+struct Units {
+    by_surface: HashMap<&'static str, Unit>,
+    longest_chars: usize,
+}
+
+static UNITS: LazyLock<Units> = LazyLock::new(|| {
+    let mut by_surface = HashMap::new();
+    let mut longest_chars = 0;
+    for line in data_lines(include_str!("data/units.txt")) {
+        let mut fields = line.split('\t');
+        let (Some(surface), Some(kind)) = (fields.next(), fields.next()) else { continue };
+        let kind = match kind {
+            "count" => Some(IndicatorKind::Count),
+            "amount" => Some(IndicatorKind::Amount),
+            "money" => Some(IndicatorKind::Money),
+            "percent" => Some(IndicatorKind::Percent),
+            "points" => Some(IndicatorKind::PercentagePoints),
+            "multiple" => Some(IndicatorKind::Multiple),
+            "fraction" => Some(IndicatorKind::Fraction),
+            _ => None,
+        };
+        let normalised = fields.next().unwrap_or(surface);
+        longest_chars = longest_chars.max(surface.chars().count());
+        by_surface.insert(surface, Unit { surface, normalised, kind });
+    }
+    Units { by_surface, longest_chars }
+});
+
+/// The longest lexicon entry at the front of `text` (a unit, or a word that only looks
+/// like one).
+pub(crate) fn unit_at(text: &str) -> Option<Unit> {
+    let units = &*UNITS;
+    let ends: Vec<usize> = text
+        .char_indices()
+        .map(|(i, c)| i + c.len_utf8())
+        .take(units.longest_chars)
+        .collect();
+    ends.iter().rev().find_map(|&end| units.by_surface.get(&text[..end]).copied())
+}
+
+/// Whether a real unit (not a look-alike word) starts `text`.
+pub(crate) fn starts_with_unit(text: &str) -> bool {
+    unit_at(text).is_some_and(|u| u.kind.is_some())
+}
+
+static SET_PHRASES: LazyLock<Regex> = LazyLock::new(|| {
+    let words: Vec<String> =
+        data_lines(include_str!("data/set_phrases.txt")).map(regex::escape).collect();
+    Regex::new(&words.join("|")).expect("the set phrase list builds a regex")
+});
+
+/// Byte ranges of the set phrases (`五一劳动奖章`, `一带一路` …) in `text`.
+pub(crate) fn set_phrases(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    SET_PHRASES.find_iter(text).map(|m| m.range())
+}
+
+static SECTION_WORDS: LazyLock<Vec<(SectionKind, &'static str)>> = LazyLock::new(|| {
+    data_lines(include_str!("data/section_kinds.txt"))
+        .filter_map(|line| {
+            let (kind, word) = line.split_once('\t')?;
+            let kind = match kind {
+                "problems" => SectionKind::Problems,
+                "plans" => SectionKind::Plans,
+                "achievements" => SectionKind::Achievements,
+                _ => SectionKind::Other,
+            };
+            Some((kind, word))
+        })
+        .collect()
+});
+
+/// The kind a heading's words say, and the end (in bytes) of the first word that says
+/// it: `2022年工作思路` → plans.
+pub(crate) fn section_kind_words(heading: &str) -> Option<(SectionKind, usize)> {
+    for rank in [SectionKind::Other, SectionKind::Problems, SectionKind::Plans, SectionKind::Achievements] {
+        let found = SECTION_WORDS
+            .iter()
+            .filter(|(kind, _)| *kind == rank)
+            .filter_map(|(_, word)| heading.find(word).map(|at| at + word.len()))
+            .min();
+        if let Some(end) = found {
+            return Some((rank, end));
+        }
+    }
+    None
+}
+
+/// Every lexicon word naming a section kind, for finding the end of a glued heading.
+pub(crate) fn section_words() -> impl Iterator<Item = &'static str> {
+    SECTION_WORDS.iter().map(|&(_, word)| word)
+}
+
+fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
+    text.lines().map(str::trim_end).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}

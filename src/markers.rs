@@ -1,0 +1,163 @@
+//! Heading markers: `一、` `（一）` `(一)` `1.` `1、` `1．` `（1）` `①` `——` `【…】` `第一，`.
+//!
+//! A marker is recognised here on its own; whether it really opens a heading is decided
+//! for the whole document in [`crate::outline`].
+
+use crate::chars::{digit_value, is_chinese_numeral};
+use crate::numerals::{chars_while, parse_number};
+use nom::branch::alt;
+use nom::bytes::complete::{tag, take_while1};
+use nom::character::complete::char as ch;
+use nom::combinator::{map, map_opt, opt};
+use nom::sequence::{delimited, pair, preceded, terminated};
+use nom::IResult;
+
+/// A family of markers that number headings of one level.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) enum Family {
+    /// `一、`
+    ChineseComma,
+    /// `（一）` and `(一)`
+    ChineseParen,
+    /// `1.` and `1．`
+    ArabicDot,
+    /// `1、`
+    ArabicComma,
+    /// `（1）` and `(1)`
+    ArabicParen,
+    /// `①`
+    Circled,
+    /// `第一，` `第一、`
+    Ordinal,
+    /// `——`
+    Dash,
+    /// `【…】`: the heading is the bracketed text.
+    Bracket,
+    /// A short line of its own with no marker.
+    Unmarked,
+}
+
+impl Family {
+    /// The official order 一、 → （一） → 1. → （1） → ①; `None` for families whose level
+    /// depends on where they stand.
+    pub(crate) fn rank(self) -> Option<u8> {
+        Some(match self {
+            Family::ChineseComma => 1,
+            Family::ChineseParen => 2,
+            Family::ArabicDot | Family::ArabicComma => 3,
+            Family::ArabicParen => 4,
+            Family::Circled => 5,
+            _ => return None,
+        })
+    }
+
+    /// Whether headings of this family are numbered.
+    pub(crate) fn is_numbered(self) -> bool {
+        !matches!(self, Family::Dash | Family::Bracket | Family::Unmarked)
+    }
+}
+
+/// A marker at the front of a text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Marker {
+    pub family: Family,
+    /// The number it carries (1 for `一、`, `（1）`, `①`); 0 for unnumbered families.
+    pub ordinal: u32,
+    /// Bytes of the marker itself.
+    pub len: usize,
+}
+
+/// Recognises the marker at the front of `text`, if any.
+///
+/// ```text
+/// （一）聚焦“产业之城”
+/// ^^^^^^ ChineseParen, ordinal 1
+/// ```
+pub(crate) fn marker(text: &str) -> Option<Marker> {
+    let parsed: IResult<&str, (Family, u32)> = alt((
+        map(terminated(chinese_ordinal, ch('、')), |n| (Family::ChineseComma, n)),
+        map(paren(chinese_ordinal), |n| (Family::ChineseParen, n)),
+        map(paren(arabic_ordinal), |n| (Family::ArabicParen, n)),
+        map(terminated(arabic_ordinal, alt((ch('.'), ch('．')))), |n| (Family::ArabicDot, n)),
+        map(terminated(arabic_ordinal, ch('、')), |n| (Family::ArabicComma, n)),
+        map_opt(chars_while(1, 1, |c| circled(c).is_some()), |s: &str| {
+            s.chars().next().and_then(circled).map(|n| (Family::Circled, n))
+        }),
+        map(
+            delimited(tag("第"), chinese_ordinal, alt((ch('，'), ch('、'), ch(',')))),
+            |n| (Family::Ordinal, n),
+        ),
+        map(alt((tag("——"), tag("－－"), tag("--"))), |_| (Family::Dash, 0)),
+    ))(text);
+    let (rest, (family, ordinal)) = parsed.ok()?;
+    Some(Marker { family, ordinal, len: text.len() - rest.len() })
+}
+
+/// `（…）` or `(…)` around a numeral, with optional spaces inside.
+fn paren<'a>(
+    inner: impl FnMut(&'a str) -> IResult<&'a str, u32>,
+) -> impl FnMut(&'a str) -> IResult<&'a str, u32> {
+    delimited(
+        pair(alt((ch('（'), ch('('))), opt(take_while1(|c| c == ' '))),
+        inner,
+        pair(opt(take_while1(|c| c == ' ')), alt((ch('）'), ch(')')))),
+    )
+}
+
+/// `一` … `九十九`.
+fn chinese_ordinal(input: &str) -> IResult<&str, u32> {
+    map_opt(chars_while(1, 3, |c| is_chinese_numeral(c) && c != '两' && c != '〇'), |s: &str| {
+        let n = parse_number(s)?;
+        u32::try_from(n.numerator()).ok().filter(|&n| n > 0 && n < 100)
+    })(input)
+}
+
+/// `1` … `99` in ASCII or full-width digits.
+fn arabic_ordinal(input: &str) -> IResult<&str, u32> {
+    map_opt(chars_while(1, 2, |c| digit_value(c).is_some()), |s: &str| {
+        let n = s.chars().try_fold(0u32, |acc, c| Some(acc * 10 + u32::from(digit_value(c)?)))?;
+        (n > 0).then_some(n)
+    })(input)
+}
+
+fn circled(c: char) -> Option<u32> {
+    match c {
+        '①'..='⑳' => Some(c as u32 - '①' as u32 + 1),
+        _ => None,
+    }
+}
+
+/// `【…】` at the front of `text`: the marker's length and the bracketed text's range.
+pub(crate) fn bracket_heading(text: &str) -> Option<(usize, std::ops::Range<usize>)> {
+    let parsed: IResult<&str, &str> =
+        preceded(ch('【'), terminated(take_while1(|c| c != '】' && c != '\n'), ch('】')))(text);
+    let (rest, inner) = parsed.ok()?;
+    let open = '【'.len_utf8();
+    (inner.chars().count() <= 40).then(|| (text.len() - rest.len(), open..open + inner.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn family(text: &str) -> Option<(Family, u32)> {
+        marker(text).map(|m| (m.family, m.ordinal))
+    }
+
+    #[test]
+    fn recognises_every_marker_style() {
+        assert_eq!(family("一、总体情况"), Some((Family::ChineseComma, 1)));
+        assert_eq!(family("十二、其他"), Some((Family::ChineseComma, 12)));
+        assert_eq!(family("（三）聚焦"), Some((Family::ChineseParen, 3)));
+        assert_eq!(family("(三)聚焦"), Some((Family::ChineseParen, 3)));
+        assert_eq!(family("1.医疗"), Some((Family::ArabicDot, 1)));
+        assert_eq!(family("2．医疗"), Some((Family::ArabicDot, 2)));
+        assert_eq!(family("3、医疗"), Some((Family::ArabicComma, 3)));
+        assert_eq!(family("（4）医疗"), Some((Family::ArabicParen, 4)));
+        assert_eq!(family("②医疗"), Some((Family::Circled, 2)));
+        assert_eq!(family("第一，要"), Some((Family::Ordinal, 1)));
+        assert_eq!(family("——围绕"), Some((Family::Dash, 0)));
+        assert_eq!(family("一是加强"), None);
+        assert_eq!(family("十四五"), None);
+    }
+}

@@ -1,0 +1,396 @@
+//! Numerals as written in Chinese reports: `1,132.92`, `４`, `7.5万`, `3万4000`, `13万2`,
+//! `一百二十`, `十万零一千`, `一万五千亿`, `两三`, `七八十`, `一点五七`.
+//!
+//! Readers here return what they consumed (in bytes) and an exact [`Number`]; units,
+//! approximation words and context are the business of [`crate::indicators`].
+
+use crate::chars::{chinese_digit, digit_value, is_chinese_numeral};
+use crate::number::pow10;
+use crate::Number;
+use nom::branch::alt;
+use nom::bytes::complete::{tag, take_while1};
+use nom::combinator::{opt, recognize};
+use nom::multi::many0;
+use nom::sequence::{pair, preceded};
+use nom::IResult;
+
+/// How a numeral is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Script {
+    /// Arabic digits, possibly with 万/亿 after them: `7.5万`.
+    Arabic,
+    /// Chinese numerals only: `三十`, `两千`.
+    Chinese,
+}
+
+/// A numeral read from the front of a text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Numeral {
+    /// The amount, magnitude folded in; the low end of a colloquial range (`七八十`).
+    pub value: Number,
+    /// The high end of a colloquial range.
+    pub max: Option<Number>,
+    /// Bytes consumed.
+    pub len: usize,
+    pub script: Script,
+    /// Digits before the decimal point of the leading Arabic run (`12345` → 5).
+    pub integer_digits: usize,
+    /// The leading Arabic run starts with `0` and is not a decimal below one (`0755`).
+    pub leading_zero: bool,
+    /// Whether a magnitude character (十百千万亿) was read.
+    pub has_magnitude: bool,
+    /// The numeral is a bare magnitude (`百`, `千`, `万`), as in `近百场`, `上千篇`.
+    pub bare_magnitude: bool,
+    /// The numeral is a lone `一` (figurative or an article more often than a count).
+    pub lone_one: bool,
+    /// Whether a decimal point was read.
+    pub has_fraction: bool,
+    /// The lowest magnitude folded in (`5万` → 4), 0 when none.
+    pub exponent: u32,
+}
+
+/// Reads a whole text as one number: `49.8万`, `一万五千亿`, `百分之五` is not a number.
+///
+/// ```
+/// use gongwen::parse_number;
+/// assert_eq!(parse_number("49.8万").unwrap().to_string(), "498000");
+/// assert_eq!(parse_number("十万零一千").unwrap().to_string(), "101000");
+/// assert_eq!(parse_number("1,132.92亿").unwrap().to_string(), "113292000000");
+/// assert!(parse_number("十四五").is_none());
+/// ```
+pub fn parse_number(text: &str) -> Option<Number> {
+    let numeral = read(text, &|_| false)?;
+    (numeral.len == text.len() && numeral.max.is_none()).then_some(numeral.value)
+}
+
+/// Reads the numeral at the front of `text`. `unit_at` says whether a unit starts at a
+/// given rest of the text, so that `5千瓦` stops before `千瓦`.
+pub(crate) fn read(text: &str, unit_at: &dyn Fn(&str) -> bool) -> Option<Numeral> {
+    let first = text.chars().next()?;
+    if digit_value(first).is_some() {
+        read_arabic(text, unit_at)
+    } else if is_chinese_numeral(first) {
+        read_chinese(text, unit_at)
+    } else {
+        None
+    }
+}
+
+/// Between `min` and `max` chars matching `pred`. (nom's `take_while_m_n` counts bytes
+/// on `&str` input, which breaks on full-width characters.)
+pub(crate) fn chars_while(min: usize, max: usize, pred: impl Fn(char) -> bool) -> impl Fn(&str) -> IResult<&str, &str> {
+    move |input: &str| {
+        let (count, len) = input
+            .chars()
+            .take(max)
+            .take_while(|&c| pred(c))
+            .fold((0, 0), |(n, l), c| (n + 1, l + c.len_utf8()));
+        if count < min {
+            return Err(nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::TakeWhileMN)));
+        }
+        Ok((&input[len..], &input[..len]))
+    }
+}
+
+fn is_digit(c: char) -> bool {
+    digit_value(c).is_some()
+}
+
+/// `1,132.92`, `１２．５`, `7`: digits, optional groups of three after commas, optional fraction.
+fn arabic_literal(input: &str) -> IResult<&str, &str> {
+    recognize(pair(
+        pair(
+            take_while1(is_digit),
+            many0(preceded(tag(","), chars_while(3, 3, is_digit))),
+        ),
+        opt(preceded(alt((tag("."), tag("．"))), take_while1(is_digit))),
+    ))(input)
+}
+
+fn literal_value(literal: &str) -> Option<Number> {
+    let ascii: String = literal
+        .chars()
+        .filter_map(|c| match c {
+            ',' => None,
+            '．' => Some('.'),
+            c => Some(digit_value(c).map_or(c, |d| char::from(b'0' + d))),
+        })
+        .collect();
+    Number::parse_decimal(&ascii)
+}
+
+/// Exponent of a magnitude word at the front of `text`, with its length.
+fn magnitude(text: &str) -> Option<(u32, usize)> {
+    const WORDS: [(&str, u32); 5] = [("万亿", 12), ("亿", 8), ("万", 4), ("千", 3), ("百", 2)];
+    WORDS.iter().find(|(w, _)| text.starts_with(w)).map(|&(w, e)| (e, w.len()))
+}
+
+fn read_arabic(text: &str, unit_at: &dyn Fn(&str) -> bool) -> Option<Numeral> {
+    let (_, literal) = arabic_literal(text).ok()?;
+    // A comma not followed by a group of three belongs to the prose, not the number.
+    let integer_part = literal.split(['.', '．']).next().unwrap_or(literal);
+    let integer_digits = integer_part.chars().filter(|&c| is_digit(c)).count();
+    let has_fraction = integer_part.len() != literal.len();
+    let leading_zero = literal.starts_with(['0', '０']) && integer_digits > 1;
+    let mut value = literal_value(literal)?;
+    let mut pos = literal.len();
+    let mut has_magnitude = false;
+    // Magnitudes and lower-order continuations: `3万4000`, `13万2`, `1亿2000万`.
+    let mut last_exponent = u32::MAX;
+    while let Some((exponent, len)) = magnitude(&text[pos..]) {
+        if exponent >= last_exponent || unit_at(&text[pos..]) {
+            break;
+        }
+        value = value.scaled(exponent)?;
+        pos += len;
+        has_magnitude = true;
+        last_exponent = exponent;
+        let rest = &text[pos..];
+        let Ok((_, next)) = arabic_literal(rest) else { break };
+        if next.contains(['.', '．', ',']) {
+            break;
+        }
+        let Some(part) = literal_value(next) else { break };
+        let after = &rest[next.len()..];
+        match magnitude(after) {
+            // `1亿2000万`: the next group carries its own, smaller magnitude.
+            Some((e, l)) if e < exponent && !unit_at(after) => {
+                value = value.checked_add(part.scaled(e)?)?;
+                pos += next.len() + l;
+                last_exponent = e;
+            }
+            Some(_) => break,
+            None => {
+                let digits = next.chars().count() as u32;
+                let limit = Number::integer(pow10(exponent)?);
+                if digits == 1 && exponent >= 2 {
+                    // `13万2`: a lone digit counts in the next lower order.
+                    value = value.checked_add(part.scaled(exponent - 1)?)?;
+                } else if part < limit && next.chars().count() as u32 <= exponent {
+                    value = value.checked_add(part)?;
+                } else {
+                    break;
+                }
+                pos += next.len();
+                break;
+            }
+        }
+    }
+    Some(Numeral {
+        value,
+        max: None,
+        len: pos,
+        script: Script::Arabic,
+        integer_digits,
+        leading_zero,
+        has_magnitude,
+        bare_magnitude: false,
+        lone_one: false,
+        has_fraction,
+        exponent: if has_magnitude { last_exponent } else { 0 },
+    })
+}
+
+fn read_chinese(text: &str, unit_at: &dyn Fn(&str) -> bool) -> Option<Numeral> {
+    // The run of numeral characters, with an optional `点` fraction.
+    let mut run_end = 0;
+    for (i, c) in text.char_indices() {
+        if is_chinese_numeral(c) {
+            // `千瓦`, `百分点` and the like: the unit wins over the magnitude.
+            if matches!(c, '十' | '百' | '千') && i > 0 && unit_at(&text[i..]) {
+                break;
+            }
+            run_end = i + c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    let run = &text[..run_end];
+    if run.is_empty() {
+        return None;
+    }
+    let mut len = run_end;
+    let mut fraction: Option<(i128, u32)> = None;
+    if let Some(rest) = text[run_end..].strip_prefix('点') {
+        let digits: Vec<u8> = rest.chars().map_while(chinese_digit).collect();
+        if !digits.is_empty() && digits.len() < 20 {
+            let value = digits.iter().fold(0i128, |acc, &d| acc * 10 + i128::from(d));
+            fraction = Some((value, digits.len() as u32));
+            len += '点'.len_utf8() + digits.len() * '一'.len_utf8();
+        }
+    }
+    let chars: Vec<char> = run.chars().collect();
+    let (value, max) = match colloquial_range(&chars) {
+        Some((low, high)) => (Number::integer(low), Some(Number::integer(high))),
+        None => (Number::integer(chinese_integer(&chars)?), None),
+    };
+    let mut value = value;
+    if let Some((digits, places)) = fraction {
+        value = value.checked_add(Number::ratio(digits, pow10(places)?)?)?;
+        // A magnitude may follow the fraction: `一点五万`.
+        if let Some((exponent, l)) = magnitude(&text[len..]) {
+            if exponent >= 4 {
+                value = value.scaled(exponent)?;
+                len += l;
+            }
+        }
+    }
+    let bare_magnitude = chars.iter().all(|&c| matches!(c, '十' | '百' | '千' | '万' | '亿'))
+        && chars.len() == 1;
+    Some(Numeral {
+        value,
+        max,
+        len,
+        script: Script::Chinese,
+        integer_digits: 0,
+        leading_zero: false,
+        has_magnitude: chars.iter().any(|&c| chinese_digit(c).is_none()),
+        bare_magnitude,
+        lone_one: run == "一" && fraction.is_none(),
+        has_fraction: fraction.is_some(),
+        exponent: 0,
+    })
+}
+
+/// `两三` (2–3), `七八十` (70–80), `三四百`, `十五六` (15–16): two neighbouring digits.
+fn colloquial_range(chars: &[char]) -> Option<(i128, i128)> {
+    let at = chars.windows(2).position(|w| {
+        matches!((chinese_digit(w[0]), chinese_digit(w[1])), (Some(a), Some(b)) if a > 0 && b == a + 1)
+    })?;
+    let mut low = chars.to_vec();
+    low.remove(at + 1);
+    let mut high = chars.to_vec();
+    high.remove(at);
+    Some((chinese_integer(&low)?, chinese_integer(&high)?))
+}
+
+/// The value of a run of Chinese numeral characters, `None` when it is not a
+/// well-formed number (`十四五`, `五一`, `三八`).
+fn chinese_integer(chars: &[char]) -> Option<i128> {
+    if matches!(chars, ['零' | '〇']) {
+        return Some(0);
+    }
+    const WAN: i128 = 10_000;
+    const YI: i128 = 100_000_000;
+    let mut total: i128 = 0; // groups already multiplied by 亿
+    let mut wan: i128 = 0; // the group multiplied by 万 inside the current 亿 group
+    let mut small: i128 = 0; // below 万
+    let mut digit: Option<i128> = None;
+    let mut last_small_unit: i128 = WAN; // the next 十/百/千 must be smaller
+    let mut last_unit: i128 = 1; // for `一万五` (= 15000) style abbreviations
+    let mut after_zero = false;
+    let mut seen_anything = false;
+    for &c in chars {
+        match c {
+            '零' | '〇' => {
+                if digit.is_some() || !seen_anything {
+                    return None;
+                }
+                after_zero = true;
+            }
+            '十' | '百' | '千' => {
+                let unit = match c {
+                    '十' => 10,
+                    '百' => 100,
+                    _ => 1000,
+                };
+                if unit >= last_small_unit {
+                    return None;
+                }
+                small = small.checked_add(digit.take().unwrap_or(1).checked_mul(unit)?)?;
+                last_small_unit = unit;
+                last_unit = unit;
+                after_zero = false;
+            }
+            '万' => {
+                let group = small + digit.take().unwrap_or(0);
+                let group = if group == 0 && !seen_anything { 1 } else { group };
+                if group == 0 || wan != 0 {
+                    return None;
+                }
+                wan = group.checked_mul(WAN)?;
+                small = 0;
+                last_small_unit = WAN;
+                last_unit = WAN;
+                after_zero = false;
+            }
+            '亿' => {
+                let group = wan + small + digit.take().unwrap_or(0);
+                let group = if group == 0 && !seen_anything { 1 } else { group };
+                if group == 0 {
+                    return None;
+                }
+                total = total.checked_add(group)?.checked_mul(YI)?;
+                wan = 0;
+                small = 0;
+                last_small_unit = WAN;
+                last_unit = YI;
+                after_zero = false;
+            }
+            _ => {
+                let d = i128::from(chinese_digit(c)?);
+                if digit.is_some() {
+                    return None;
+                }
+                digit = Some(d);
+            }
+        }
+        seen_anything = true;
+    }
+    let tail = match digit {
+        // `一万五` is 15000, `两千五` is 2500; after 零 a digit is itself (`一千零五`).
+        Some(d) if !after_zero && last_unit >= 100 => d.checked_mul(last_unit / 10)?,
+        Some(d) => d,
+        None => 0,
+    };
+    total.checked_add(wan)?.checked_add(small)?.checked_add(tail)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn value(text: &str) -> String {
+        parse_number(text).map_or("none".into(), |n| n.to_string())
+    }
+
+    #[test]
+    fn reads_chinese_numerals() {
+        assert_eq!(value("三十"), "30");
+        assert_eq!(value("两千"), "2000");
+        assert_eq!(value("一百二十"), "120");
+        assert_eq!(value("十万零一千"), "101000");
+        assert_eq!(value("一万五千亿"), "1500000000000");
+        assert_eq!(value("二十万亿"), "20000000000000");
+        assert_eq!(value("一万五"), "15000");
+        assert_eq!(value("一千零五"), "1005");
+        assert_eq!(value("十五"), "15");
+        assert_eq!(value("一点五七"), "1.57");
+    }
+
+    #[test]
+    fn rejects_names_made_of_numerals() {
+        for name in ["十四五", "五一", "三八", "五四", "二〇二二", "十十"] {
+            assert_eq!(value(name), "none", "{name}");
+        }
+    }
+
+    #[test]
+    fn reads_arabic_with_magnitudes() {
+        assert_eq!(value("7.5万"), "75000");
+        assert_eq!(value("3万4000"), "34000");
+        assert_eq!(value("13万2"), "132000");
+        assert_eq!(value("1亿2000万"), "120000000");
+        assert_eq!(value("2.67万亿"), "2670000000000");
+        assert_eq!(value("１２．５"), "12.5");
+        assert_eq!(value("1,132.92亿"), "113292000000");
+    }
+
+    #[test]
+    fn reads_colloquial_ranges() {
+        let n = read("七八十种", &|_| false).unwrap();
+        assert_eq!((n.value, n.max), (Number::integer(70), Some(Number::integer(80))));
+        let n = read("两三个", &|_| false).unwrap();
+        assert_eq!((n.value, n.max), (Number::integer(2), Some(Number::integer(3))));
+    }
+}

@@ -1,0 +1,437 @@
+//! Finding the headings of a report and their levels, from the whole document.
+//!
+//! Candidates are markers at line starts and, for text flattened onto few lines, markers
+//! right after a sentence end or a space. A candidate becomes a heading when the document
+//! supports it: a numbered marker inside running text must continue its family's
+//! numbering (or open a numbering that continues), and what it heads must contain a full
+//! sentence, so that `第一、二季度`, `一、二级` and inline lists stay prose. Levels follow
+//! the official order 一、 → （一） → 1. → （1） → ①; `——` and `【…】` headings sit one
+//! level below the section.
+
+use crate::chars::{char_before, is_han, is_item_end, is_sentence_end, is_space, is_trailing_punct};
+use crate::lexicon;
+use crate::markers::{bracket_heading, marker, Family, Marker};
+use crate::sentences::{protected, trim};
+use crate::{Diagnostic, DiagnosticCode, Span};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// The deepest heading level followed; deeper markers are read as prose.
+pub(crate) const MAX_DEPTH: usize = 8;
+
+/// A heading found in the document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Heading {
+    pub family: Family,
+    pub ordinal: u32,
+    /// Where the marker (or the heading line, when unmarked) starts.
+    pub start: usize,
+    /// Where the marker ends.
+    pub marker_end: usize,
+    /// The heading text or headline, without marker and final punctuation.
+    pub text: Option<Range<usize>>,
+    /// Where the body after the heading text begins.
+    pub body_start: usize,
+    /// 0 for sections, 1 for their themes, and so on.
+    pub depth: usize,
+    /// An appendix (`附件`, `名词解释`, `注释`) that runs to the end.
+    pub appendix: bool,
+}
+
+/// How a candidate is placed in its text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Boundary {
+    /// First thing on its line.
+    LineStart,
+    /// After a sentence end, a colon or a space, inside a line.
+    Inline,
+}
+
+#[derive(Clone, Debug)]
+struct Candidate {
+    marker: Marker,
+    start: usize,
+    boundary: Boundary,
+    bracket: Option<Range<usize>>,
+    appendix: bool,
+}
+
+/// Finds the headings of `text[body]`, in order, with their depths.
+pub(crate) fn headings(text: &str, body: Range<usize>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Heading> {
+    let candidates = candidates(text, body.clone());
+    let accepted = accept(text, body.clone(), candidates, diagnostics);
+    let mut headings = nest(accepted, diagnostics);
+    for i in 0..headings.len() {
+        let limit = headings.get(i + 1).map_or(body.end, |next| next.start);
+        let (text_range, body_start) = heading_text(text, &headings[i], limit, diagnostics);
+        headings[i].text = text_range;
+        headings[i].body_start = body_start;
+    }
+    headings
+}
+
+/// Lines of `text[range]`, trimmed, non-empty.
+pub(crate) fn lines(text: &str, range: Range<usize>) -> impl Iterator<Item = Range<usize>> + '_ {
+    let base = range.start;
+    text[range].split('\n').scan(base, |at, line| {
+        let start = *at;
+        *at += line.len() + 1;
+        Some(trim(text, start..start + line.len()))
+    })
+    .filter(|r| !r.is_empty())
+}
+
+fn candidates(text: &str, body: Range<usize>) -> Vec<Candidate> {
+    let mut found = Vec::new();
+    let all_lines: Vec<Range<usize>> = lines(text, body).collect();
+    for (index, line) in all_lines.iter().enumerate() {
+        let line_text = &text[line.clone()];
+        if let Some(c) = at(text, line.start, Boundary::LineStart) {
+            found.push(c);
+        } else if let Some(c) = unmarked(text, &all_lines, index) {
+            found.push(c);
+        }
+        // Inline candidates: after a sentence end, a colon or white space.
+        let guarded = protected(text, line.clone());
+        let mut guard = guarded.iter().peekable();
+        let mut prev: Option<char> = None;
+        for (i, c) in line_text.char_indices() {
+            let pos = line.start + i;
+            let after_break = prev.is_some_and(|p| is_item_end(p) || matches!(p, '：' | ':') || is_space(p));
+            prev = Some(c);
+            if i == 0 || !after_break || is_space(c) || !may_open_marker(c) {
+                continue;
+            }
+            while guard.peek().is_some_and(|g| g.end <= pos) {
+                guard.next();
+            }
+            if guard.peek().is_some_and(|g| g.start < pos && pos < g.end) {
+                continue;
+            }
+            if let Some(candidate) = at(text, pos, Boundary::Inline) {
+                found.push(candidate);
+            }
+        }
+    }
+    found
+}
+
+fn may_open_marker(c: char) -> bool {
+    matches!(c, '一'..='龥' if crate::chars::is_chinese_numeral(c) || c == '第' || c == '附' || c == '名' || c == '注')
+        || matches!(c, '（' | '(' | '—' | '－' | '【' | '①'..='⑳' | '0'..='9' | '０'..='９' | '-')
+}
+
+/// The candidate at `pos`, if a marker stands there and what follows suits a heading.
+fn at(text: &str, pos: usize, boundary: Boundary) -> Option<Candidate> {
+    let rest = &text[pos..];
+    if let Some(len) = appendix_word(rest, boundary) {
+        let marker = Marker { family: Family::Unmarked, ordinal: 0, len };
+        return Some(Candidate { marker, start: pos, boundary, bracket: None, appendix: true });
+    }
+    if let Some((len, inner)) = bracket_heading(rest) {
+        let marker = Marker { family: Family::Bracket, ordinal: 0, len };
+        let bracket = Some(pos + inner.start..pos + inner.end);
+        return Some(Candidate { marker, start: pos, boundary, bracket, appendix: false });
+    }
+    let m = marker(rest)?;
+    let after = rest[m.len..].trim_start_matches(' ');
+    let next = after.chars().next()?;
+    let prose_follows = match m.family {
+        // `一、二级`, `一、二类`: a list of numerals, not a heading.
+        Family::ChineseComma => !crate::chars::is_chinese_numeral(next) || !after.chars().nth(1).is_some_and(|c| matches!(c, '、' | '级' | '类' | '等' | '档')),
+        // `1.5`, `1、2月`: numbers, not headings.
+        Family::ArabicDot | Family::ArabicComma => crate::chars::digit_value(next).is_none() && !matches!(next, '%' | '％'),
+        // `——2026年1月26日在…会议上` is the subtitle of a speech, not a heading.
+        Family::Dash => is_han(next) || matches!(next, '“' | '《'),
+        _ => true,
+    };
+    if !prose_follows || is_item_end(next) {
+        return None;
+    }
+    if m.family == Family::Dash && (after.starts_with(|c: char| c.is_ascii_digit()) || first_line(after).contains("会议上")) {
+        return None;
+    }
+    if m.family == Family::Dash && boundary == Boundary::Inline && !char_before(text, pos).is_some_and(is_sentence_end) {
+        return None;
+    }
+    if m.family == Family::Ordinal && boundary == Boundary::Inline {
+        return None;
+    }
+    Some(Candidate { marker: m, start: pos, boundary, bracket: None, appendix: false })
+}
+
+fn first_line(text: &str) -> &str {
+    text.split('\n').next().unwrap_or(text)
+}
+
+/// `附件`, `附件1`, `名词解释`, `注释` standing as a heading: the length of the word.
+fn appendix_word(rest: &str, boundary: Boundary) -> Option<usize> {
+    for word in ["附件", "名词解释", "注释"] {
+        let Some(after) = rest.strip_prefix(word) else { continue };
+        let digits = after.chars().take_while(|c| c.is_ascii_digit()).map(char::len_utf8).sum::<usize>();
+        let tail = &after[digits..];
+        let alone = tail.is_empty()
+            || tail.starts_with(['\n', '\r', '：', ':'])
+            || (boundary == Boundary::LineStart && first_line(tail).trim().is_empty())
+            || tail.starts_with(is_space);
+        if alone {
+            return Some(word.len() + digits);
+        }
+    }
+    None
+}
+
+/// A short line of its own with no marker, followed by a longer paragraph:
+/// `“十四五”时期工作回顾`.
+fn unmarked(text: &str, lines: &[Range<usize>], index: usize) -> Option<Candidate> {
+    let line = lines[index].clone();
+    let line_text = &text[line.clone()];
+    let next = lines.get(index + 1)?;
+    let chars = line_text.chars().count();
+    let last = line_text.chars().next_back()?;
+    let han = line_text.chars().filter(|&c| is_han(c)).count();
+    let body_follows = text[next.clone()].chars().count() > chars && text[next.clone()].contains(is_sentence_end);
+    let plausible = index > 0
+        && (4..=30).contains(&chars)
+        && han * 2 > chars
+        && !is_trailing_punct(last)
+        && !line_text.contains(is_space)
+        && !line_text.ends_with("会议上")
+        && body_follows;
+    plausible.then(|| Candidate {
+        marker: Marker { family: Family::Unmarked, ordinal: 0, len: 0 },
+        start: line.start,
+        boundary: Boundary::LineStart,
+        bracket: None,
+        appendix: false,
+    })
+}
+
+/// Keeps the candidates the whole document supports.
+fn accept(text: &str, body: Range<usize>, candidates: Vec<Candidate>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Candidate> {
+    // Unmarked lines head the top level only when the body opens with them and there are
+    // at least two; otherwise a short line is prose (or a split title).
+    let first_heading = candidates.iter().find(|c| c.marker.family != Family::Dash || c.boundary == Boundary::LineStart);
+    let unmarked_count = candidates.iter().filter(|c| c.marker.family == Family::Unmarked && !c.appendix).count();
+    let unmarked_ok = first_heading.is_some_and(|c| c.marker.family == Family::Unmarked && !c.appendix) && unmarked_count >= 2;
+
+    // Where each numbered family has an ordinal, to see whether an inline `一、` opens a
+    // numbering that continues.
+    let mut positions: HashMap<(Family, u32), Vec<usize>> = HashMap::new();
+    for c in &candidates {
+        if c.marker.family.is_numbered() {
+            positions.entry((c.marker.family, c.marker.ordinal)).or_default().push(c.start);
+        }
+    }
+    let followed_by = |family: Family, ordinal: u32, after: usize| -> Option<usize> {
+        positions.get(&(family, ordinal))?.iter().copied().find(|&p| p > after)
+    };
+
+    let mut accepted: Vec<Candidate> = Vec::new();
+    let mut last_ordinal: HashMap<Family, u32> = HashMap::new();
+    let mut in_appendix = false;
+    for c in candidates {
+        let family = c.marker.family;
+        if c.appendix {
+            if accepted.last().is_some_and(|prev| prev.appendix && line_of(text, prev.start) + 1 >= line_of(text, c.start)) && !text[c.start..].starts_with("附件") {
+                continue;
+            }
+            in_appendix = true;
+            accepted.push(c);
+            continue;
+        }
+        if family == Family::Unmarked {
+            if unmarked_ok && !in_appendix {
+                accepted.push(c);
+            }
+            continue;
+        }
+        if !family.is_numbered() {
+            if c.boundary == Boundary::LineStart || family == Family::Dash {
+                accepted.push(c);
+            }
+            continue;
+        }
+        let last = last_ordinal.get(&family).copied().unwrap_or(0);
+        let ordinal = c.marker.ordinal;
+        let ok = match c.boundary {
+            Boundary::LineStart => true,
+            Boundary::Inline => {
+                let continues = ordinal == last + 1 && last > 0;
+                let opens = ordinal == 1 && followed_by(family, 2, c.start).is_some();
+                let next_same = followed_by(family, ordinal + 1, c.start).unwrap_or(body.end);
+                (continues || opens) && holds_a_sentence(text, c.start + c.marker.len, next_same)
+            }
+        };
+        if !ok {
+            continue;
+        }
+        if ordinal != last + 1 && !(ordinal == 1) {
+            diagnostics.push(Diagnostic {
+                code: DiagnosticCode::NumberingGap,
+                message: format!("heading number {ordinal} follows {last} in its family"),
+                span: Some(Span::new(c.start, c.start + c.marker.len)),
+            });
+        }
+        // A heading of a higher level restarts the numbering of every lower one.
+        if let Some(rank) = family.rank() {
+            last_ordinal.retain(|f, _| f.rank().is_none_or(|r| r <= rank));
+        }
+        last_ordinal.insert(family, ordinal);
+        accepted.push(c);
+    }
+    accepted
+}
+
+fn line_of(text: &str, at: usize) -> usize {
+    text[..at].bytes().filter(|&b| b == b'\n').count()
+}
+
+/// Whether `text[from..to]` holds a full sentence (a heading's body does; an inline list
+/// item does not).
+fn holds_a_sentence(text: &str, from: usize, to: usize) -> bool {
+    text.get(from..to).is_some_and(|s| s.contains(is_sentence_end))
+}
+
+/// Gives every accepted candidate its depth.
+fn nest(accepted: Vec<Candidate>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Heading> {
+    // The stack holds the family and rank of each open level; dashes, brackets and
+    // ordinals rank just below the section they stand in.
+    let mut stack: Vec<(Family, u8, bool)> = Vec::new();
+    let mut headings = Vec::with_capacity(accepted.len());
+    for c in accepted {
+        let family = c.marker.family;
+        let depth = if c.appendix {
+            stack.clear();
+            stack.push((family, 0, true));
+            0
+        } else if let Some(i) = stack.iter().position(|&(f, _, appendix)| f == family && !appendix) {
+            stack.truncate(i + 1);
+            i
+        } else if let Some(rank) = family.rank() {
+            while let Some(&(_, top, appendix)) = stack.last() {
+                if !appendix && top >= rank {
+                    stack.pop();
+                } else {
+                    break;
+                }
+            }
+            stack.push((family, rank, false));
+            stack.len() - 1
+        } else if family == Family::Unmarked {
+            stack.clear();
+            stack.push((family, 0, false));
+            0
+        } else {
+            stack.truncate(1);
+            let rank = stack.first().map_or(1, |&(_, r, _)| r.saturating_add(1)).max(1);
+            // Placed below the section, ranked so that the next numbered family pops it.
+            stack.push((family, rank.max(9), false));
+            stack.len() - 1
+        };
+        if depth >= MAX_DEPTH {
+            diagnostics.push(Diagnostic {
+                code: DiagnosticCode::TooDeep,
+                message: format!("heading nested {depth} levels deep is read as prose"),
+                span: Some(Span::new(c.start, c.start + c.marker.len)),
+            });
+            stack.pop();
+            continue;
+        }
+        headings.push(Heading {
+            family,
+            ordinal: c.marker.ordinal,
+            start: c.start,
+            marker_end: c.start + c.marker.len,
+            text: c.bracket,
+            body_start: c.start + c.marker.len,
+            depth,
+            appendix: c.appendix,
+        });
+    }
+    headings
+}
+
+/// The heading text after a marker and where the body begins, given that the heading's
+/// region ends at `limit`.
+///
+/// A heading alone on its line is the whole line; otherwise it is the first sentence
+/// (up to `。；！？：`), unless a space or, for a section, its section word shows that the
+/// heading was glued to its body.
+fn heading_text(text: &str, h: &Heading, limit: usize, diagnostics: &mut Vec<Diagnostic>) -> (Option<Range<usize>>, usize) {
+    if let Some(inner) = &h.text {
+        return (Some(inner.clone()), (inner.end + '】'.len_utf8()).min(limit));
+    }
+    let from = if h.appendix { h.start } else { h.marker_end };
+    let line_end = text[from..limit].find('\n').map_or(limit, |i| from + i);
+    let line = trim(text, from..line_end);
+    if line.is_empty() {
+        return (None, line_end);
+    }
+    let guarded = protected(text, line.clone());
+    let sentence_end = first_unguarded(text, line.clone(), &guarded, |c| is_item_end(c) || matches!(c, '：' | ':'));
+    let Some(end) = sentence_end.filter(|_| !h.appendix) else {
+        return (Some(strip_trailing_punct(text, line)), line_end);
+    };
+    // A space before any punctuation ends a heading glued to its body: `一、主要成效 一年来，…`.
+    let first_punct = first_unguarded(text, line.clone(), &guarded, is_trailing_punct).unwrap_or(end);
+    if let Some(space) = text[line.start..first_punct].find(is_space) {
+        if text[line.start..line.start + space].chars().count() >= 4 {
+            return (Some(line.start..line.start + space), line.start + space);
+        }
+    }
+    let sentence = line.start..end;
+    // A section heading run into its body: cut after the word that names the section.
+    if h.depth == 0 && looks_glued(&text[sentence.clone()]) {
+        if let Some(cut) = glued_cut(&text[sentence.clone()]) {
+            diagnostics.push(Diagnostic {
+                code: DiagnosticCode::GluedHeading,
+                message: "heading runs into its body; cut after its section word".into(),
+                span: Some(Span::new(h.start, line.start + cut)),
+            });
+            return (Some(line.start..line.start + cut), line.start + cut);
+        }
+    }
+    let mark = text[end..].chars().next().map_or(0, char::len_utf8);
+    (Some(strip_trailing_punct(text, sentence)), end + mark)
+}
+
+/// The first char matching `pred` outside protected ranges in `text[range]`.
+fn first_unguarded(text: &str, range: Range<usize>, guarded: &[Range<usize>], pred: impl Fn(char) -> bool) -> Option<usize> {
+    text[range.clone()]
+        .char_indices()
+        .map(|(i, c)| (range.start + i, c))
+        .find(|&(at, c)| pred(c) && !guarded.iter().any(|g| g.start < at && at < g.end))
+        .map(|(at, _)| at)
+}
+
+fn strip_trailing_punct(text: &str, range: Range<usize>) -> Range<usize> {
+    let s = &text[range.clone()];
+    let kept = s.trim_end_matches(|c: char| is_trailing_punct(c) || is_space(c) || c == '—');
+    range.start..range.start + kept.len()
+}
+
+/// A first sentence that reads as a heading glued to prose: long, or with a comma.
+fn looks_glued(sentence: &str) -> bool {
+    sentence.chars().count() > 30 || sentence.contains('，')
+}
+
+/// Where a glued section heading ends: after its last section word within its first 30
+/// characters, when prose (not `和`, `及`, `与`) follows.
+fn glued_cut(sentence: &str) -> Option<usize> {
+    let window_end = sentence.char_indices().nth(30).map_or(sentence.len(), |(i, _)| i);
+    let comma = sentence.find('，').unwrap_or(sentence.len());
+    let window = &sentence[..window_end.min(comma)];
+    let mut best: Option<usize> = None;
+    for word in lexicon::section_words() {
+        for (at, _) in window.match_indices(word) {
+            let end = at + word.len();
+            let next = sentence[end..].chars().next();
+            let joins = next.is_some_and(|c| matches!(c, '和' | '及' | '与' | '暨' | '、' | '的' | '情'));
+            if !joins && end < sentence.len() && best.is_none_or(|b| end > b) {
+                best = Some(end);
+            }
+        }
+    }
+    best
+}

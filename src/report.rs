@@ -1,0 +1,240 @@
+//! Putting the tree together: title and preamble, sections and themes from the outline,
+//! items from the sentences, indicators from each text, and the signature.
+
+use crate::chars::is_space;
+use crate::lexicon;
+use crate::markers::Family;
+use crate::outline::{self, Heading};
+use crate::sentences::{split, trim};
+use crate::{header, indicators, signature};
+use crate::{Diagnostic, DiagnosticCode, Report, Role, Section, SectionKind, Signature, Span, Text, Theme};
+use regex::Regex;
+use std::borrow::Cow;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// Builds the report tree of `source`.
+pub(crate) fn build(source: &str) -> Report<'_> {
+    let mut report = Report::default();
+    let start = source.len() - source.trim_start_matches(is_space).len();
+    let body = start..source.len();
+    if source[body.clone()].trim_matches(is_space).is_empty() {
+        report.diagnostics.push(Diagnostic {
+            code: DiagnosticCode::Empty,
+            message: "the input has no text".into(),
+            span: None,
+        });
+        return report;
+    }
+    let title = header::title(source, body.clone());
+    let after_title = title.as_ref().map_or(body.start, |t| t.end);
+    let signature = signature::find(source, after_title..body.end);
+    let body_end = signature.as_ref().map_or(body.end, |s| s.span.start);
+    let body = after_title..body_end;
+
+    let mut diagnostics = Vec::new();
+    let ignored = ignored_lines(source, body.clone(), title.clone(), &mut diagnostics);
+    let headings: Vec<Heading> = outline::headings(source, body.clone(), &mut diagnostics)
+        .into_iter()
+        .filter(|h| !ignored.iter().any(|r| r.start <= h.start && h.start < r.end))
+        .collect();
+    if headings.is_empty() {
+        diagnostics.push(Diagnostic {
+            code: DiagnosticCode::NoHeadings,
+            message: "no heading found; the whole body is read as preamble".into(),
+            span: None,
+        });
+    }
+
+    let preamble_end = headings.first().map_or(body.end, |h| h.start);
+    let items = |range: Range<usize>, role: Role| texts(source, range, role, &ignored);
+    report.preamble = items(body.start..preamble_end, Role::Achieved);
+
+    // Kinds from the headings' words, then years, then kinds again with the years known.
+    let heading_texts: Vec<&str> = headings
+        .iter()
+        .filter(|h| h.depth == 0)
+        .map(|h| h.text.clone().map_or("", |r| &source[r]))
+        .collect();
+    let title_text = title.clone().map_or("", |t| &source[t]);
+    let (review_year, plan_year) = years(title_text, &heading_texts);
+    let kinds = section_kinds(&heading_texts, review_year, plan_year);
+
+    let mut kinds = kinds.into_iter();
+    let mut index = 0;
+    while index < headings.len() {
+        let h = &headings[index];
+        let end = subtree_end(&headings, index);
+        let region_end = headings.get(end).map_or(body.end, |next| next.start);
+        let kind = kinds.next().unwrap_or_default();
+        let role = if kind == SectionKind::Plans { Role::Target } else { Role::Achieved };
+        let children = &headings[index + 1..end];
+        let intro_end = children.first().map_or(region_end, |c| c.start);
+        report.sections.push(Section {
+            kind,
+            marker: marker_of(source, h),
+            heading: h.text.clone().map(|r| text(source, r, role)),
+            intro: items(h.body_start.min(intro_end)..intro_end, role),
+            themes: themes(source, children, region_end, role, &ignored),
+            span: span_of(source, h.start..region_end),
+        });
+        index = end;
+    }
+
+    report.review_year = review_year;
+    report.plan_year = plan_year;
+    report.organization = title
+        .clone()
+        .and_then(|t| header::organization(source, t))
+        .or_else(|| header::speaker_organization(source, body.start..preamble_end))
+        .map(|r| text(source, r, Role::Achieved));
+    report.title = title.map(|r| Text { text: Cow::Borrowed(&source[r.clone()]), span: r.into(), indicators: Vec::new() });
+    report.signature = signature.map(|s| Signature {
+        organization: s.organization.map(|r| Text { text: Cow::Borrowed(&source[r.clone()]), span: r.into(), indicators: Vec::new() }),
+        date: Some(s.date),
+        date_text: Some(Text { text: Cow::Borrowed(&source[s.date_text.clone()]), span: s.date_text.into(), indicators: Vec::new() }),
+        span: s.span.into(),
+    });
+    report.diagnostics = diagnostics;
+    report
+}
+
+/// The themes for the flat run of `headings` (all below one parent), nested by depth.
+fn themes<'a>(source: &'a str, headings: &[Heading], parent_end: usize, role: Role, ignored: &[Range<usize>]) -> Vec<Theme<'a>> {
+    let mut out = Vec::new();
+    let mut index = 0;
+    while index < headings.len() {
+        let h = &headings[index];
+        let end = subtree_end(headings, index);
+        let region_end = headings.get(end).map_or(parent_end, |next| next.start);
+        let children = &headings[index + 1..end];
+        let items_end = children.first().map_or(region_end, |c| c.start);
+        let headline = h.text.clone().map(|r| text(source, r, role));
+        let keywords = h.text.clone().map(|r| keywords(&source[r])).unwrap_or_default();
+        out.push(Theme {
+            marker: marker_of(source, h),
+            headline,
+            keywords,
+            items: texts(source, h.body_start.min(items_end)..items_end, role, ignored),
+            themes: themes(source, children, region_end, role, ignored),
+            span: span_of(source, h.start..region_end),
+        });
+        index = end;
+    }
+    out
+}
+
+/// Index one past the last heading nested under `headings[index]`.
+fn subtree_end(headings: &[Heading], index: usize) -> usize {
+    let depth = headings[index].depth;
+    headings[index + 1..].iter().position(|h| h.depth <= depth).map_or(headings.len(), |p| index + 1 + p)
+}
+
+fn marker_of<'a>(source: &'a str, h: &Heading) -> Option<Cow<'a, str>> {
+    match h.family {
+        Family::Unmarked => None,
+        Family::Bracket => Some(Cow::Borrowed("【")),
+        _ => Some(Cow::Borrowed(source[h.start..h.marker_end].trim_end_matches(' '))),
+    }
+}
+
+/// The “quoted” terms of a headline, in order.
+fn keywords(headline: &str) -> Vec<Cow<'_, str>> {
+    let mut out = Vec::new();
+    let mut rest = headline;
+    while let Some(open) = rest.find('“') {
+        let after = &rest[open + '“'.len_utf8()..];
+        let Some(close) = after.find('”') else { break };
+        out.push(Cow::Borrowed(&after[..close]));
+        rest = &after[close + '”'.len_utf8()..];
+    }
+    out
+}
+
+/// A text node with its indicators.
+fn text(source: &str, range: Range<usize>, role: Role) -> Text<'_> {
+    Text {
+        text: Cow::Borrowed(&source[range.clone()]),
+        span: range.clone().into(),
+        indicators: indicators::scan(source, range, role),
+    }
+}
+
+/// The items of `source[range]`, without ignored lines.
+fn texts<'a>(source: &'a str, range: Range<usize>, role: Role, ignored: &[Range<usize>]) -> Vec<Text<'a>> {
+    if range.is_empty() {
+        return Vec::new();
+    }
+    split(source, range)
+        .into_iter()
+        .filter(|r| !ignored.iter().any(|i| i.start <= r.start && r.end <= i.end))
+        .map(|r| text(source, r, role))
+        .collect()
+}
+
+/// The span of a node: its range without trailing white space.
+fn span_of(source: &str, range: Range<usize>) -> Span {
+    let r = trim(source, range.clone());
+    if r.is_empty() { Span::new(range.start, range.start) } else { Span::new(range.start, r.end) }
+}
+
+static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[-—－–\s]*\d+[-—－–\s]*|第\s*\d+\s*页.*|共\s*\d+\s*页.*|\d+\s*/\s*\d+|[\d.]+)$").expect("furniture regex")
+});
+
+/// Lines that are page furniture (`- 1 -`, `第 1 页 共 2 页`), stray numerals or a repeated
+/// title: left out of the tree, each with a diagnostic.
+fn ignored_lines(source: &str, body: Range<usize>, title: Option<Range<usize>>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Range<usize>> {
+    let title_text = title.map(|t| &source[t]);
+    let mut out = Vec::new();
+    for line in outline::lines(source, body) {
+        let l = &source[line.clone()];
+        let furniture = FURNITURE.is_match(l);
+        let repeated_title = title_text.is_some_and(|t| t == l);
+        if furniture || repeated_title {
+            diagnostics.push(Diagnostic {
+                code: DiagnosticCode::Ignored,
+                message: if furniture { format!("page furniture left out: {l}") } else { "repeated title left out".into() },
+                span: Some(line.clone().into()),
+            });
+            out.push(line);
+        }
+    }
+    out
+}
+
+/// The years reviewed and planned, from the title and then the section headings.
+fn years(title: &str, headings: &[&str]) -> (Option<u16>, Option<u16>) {
+    let (mut review, mut plan) = header::title_years(title);
+    let by_words: Vec<Option<SectionKind>> = headings.iter().map(|h| lexicon::section_kind_words(h).map(|(k, _)| k)).collect();
+    let year_of = |kind: SectionKind| {
+        headings.iter().zip(&by_words).filter(|(_, k)| **k == Some(kind)).find_map(|(h, _)| header::heading_year(h))
+    };
+    review = review.or_else(|| year_of(SectionKind::Achievements));
+    plan = plan.or_else(|| year_of(SectionKind::Plans)).or_else(|| {
+        let later = headings.iter().filter_map(|h| header::heading_year(h)).find(|&y| review.is_some_and(|r| y > r));
+        later.or_else(|| by_words.contains(&Some(SectionKind::Plans)).then(|| review.map(|r| r + 1)).flatten())
+    });
+    (review, plan)
+}
+
+/// The kind of each section: its words, its year, or the kind of the section before.
+fn section_kinds(headings: &[&str], review: Option<u16>, plan: Option<u16>) -> Vec<SectionKind> {
+    let mut out: Vec<SectionKind> = Vec::with_capacity(headings.len());
+    for heading in headings {
+        let words = lexicon::section_kind_words(heading).map(|(k, _)| k);
+        let year = header::heading_year(heading);
+        let kind = match words {
+            Some(k @ (SectionKind::Problems | SectionKind::Other)) => k,
+            _ if year.is_some() && year == plan => SectionKind::Plans,
+            _ if year.is_some() && year == review => SectionKind::Achievements,
+            Some(k) => k,
+            None => match out.last() {
+                Some(SectionKind::Plans) => SectionKind::Plans,
+                _ => SectionKind::Other,
+            },
+        };
+        out.push(kind);
+    }
+    out
+}

@@ -1,0 +1,163 @@
+//! Cutting a stretch of prose into items: sentences and clauses cut after `。；！？`,
+//! never inside quotes or brackets, and at line breaks.
+//!
+//! ```text
+//! 提供大学生（含港澳台大学生）实习岗位66个；开展公益课程30次；
+//! ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ ^^^^^^^^^^^^^^^^^^
+//! ```
+//!
+//! Real text leaves marks open: a quote or bracket that does not close on its line within
+//! [`MAX_QUOTE`] bytes protects nothing, so it cannot swallow the rest of a report.
+
+use crate::chars::{closer_of, is_item_end, is_space};
+use std::ops::Range;
+
+/// The longest stretch, in bytes, that a quote or bracket may protect.
+pub(crate) const MAX_QUOTE: usize = 600;
+
+/// Byte ranges (outermost only, sorted) enclosed by matching quotes or brackets in
+/// `text[range]`, each from its opening mark to the end of its closing mark.
+pub(crate) fn protected(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let mut open: Vec<(usize, char)> = Vec::new();
+    let mut found: Vec<Range<usize>> = Vec::new();
+    for (i, c) in text[range.clone()].char_indices() {
+        let at = range.start + i;
+        if c == '\n' {
+            open.clear();
+            continue;
+        }
+        if let Some(pos) = open.iter().rposition(|&(_, closer)| closer == c) {
+            let (start, _) = open[pos];
+            open.truncate(pos);
+            if at - start <= MAX_QUOTE {
+                found.push(start..at + c.len_utf8());
+            }
+            continue;
+        }
+        if let Some(closer) = closer_of(c) {
+            // Marks far behind can no longer be closed usefully; drop them so the stack stays small.
+            open.retain(|&(start, _)| at - start <= MAX_QUOTE);
+            if open.len() < 32 {
+                open.push((at, closer));
+            }
+        }
+    }
+    found.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+    let mut outer: Vec<Range<usize>> = Vec::with_capacity(found.len());
+    for r in found {
+        match outer.last() {
+            Some(last) if r.start < last.end => {}
+            _ => outer.push(r),
+        }
+    }
+    outer
+}
+
+/// Splits `text[range]` into items: trimmed, non-empty byte ranges in order.
+pub(crate) fn split(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let guarded = protected(text, range.clone());
+    let mut guard = guarded.iter().peekable();
+    let mut items = Vec::new();
+    let mut start = range.start;
+    let slice = &text[range.clone()];
+    let mut chars = slice.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let at = range.start + i;
+        while guard.peek().is_some_and(|g| g.end <= at) {
+            guard.next();
+        }
+        let inside = guard.peek().is_some_and(|g| g.start <= at && at < g.end);
+        if c == '\n' {
+            push_trimmed(text, start..at, &mut items);
+            start = at + 1;
+        } else if is_item_end(c) && !inside {
+            let mut end = at + c.len_utf8();
+            // `。。` and `。”` stay with the item they close.
+            while let Some(&(j, next)) = chars.peek() {
+                if is_item_end(next) || matches!(next, '”' | '’' | '」' | '』') {
+                    end = range.start + j + next.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            end = responsibility_tag_end(text, end, range.end).unwrap_or(end);
+            while chars.peek().is_some_and(|&(j, _)| range.start + j < end) {
+                chars.next();
+            }
+            push_trimmed(text, start..end, &mut items);
+            start = end;
+        }
+    }
+    push_trimmed(text, start..range.end, &mut items);
+    items
+}
+
+/// `。（责任单位：区发展改革局）`: a bracketed tag with a colon right after an item's end
+/// belongs to that item. Returns the end of the tag.
+fn responsibility_tag_end(text: &str, at: usize, limit: usize) -> Option<usize> {
+    let rest = text.get(at..limit)?;
+    let open = rest.chars().next()?;
+    if !matches!(open, '（' | '(') {
+        return None;
+    }
+    let close = if open == '（' { '）' } else { ')' };
+    let inner_end = rest.find(close)?;
+    let inner = &rest[open.len_utf8()..inner_end];
+    let is_tag = inner.len() <= 200
+        && !inner.contains('\n')
+        && (inner.contains('：') || inner.contains(':'))
+        && (inner.contains("责任") || inner.contains("牵头") || inner.contains("单位") || inner.contains("处室"));
+    is_tag.then_some(at + inner_end + close.len_utf8())
+}
+
+fn push_trimmed(text: &str, range: Range<usize>, items: &mut Vec<Range<usize>>) {
+    let r = trim(text, range);
+    if !r.is_empty() {
+        items.push(r);
+    }
+}
+
+/// `range` without leading and trailing white space.
+pub(crate) fn trim(text: &str, range: Range<usize>) -> Range<usize> {
+    let slice = &text[range.clone()];
+    let inner = slice.trim_matches(is_space);
+    if inner.is_empty() {
+        return range.start..range.start;
+    }
+    let start = range.start + (inner.as_ptr() as usize - slice.as_ptr() as usize);
+    start..start + inner.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn items(text: &str) -> Vec<&str> {
+        split(text, 0..text.len()).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn cuts_after_item_marks_and_keeps_them() {
+        assert_eq!(items("甲。乙；丙！丁？"), ["甲。", "乙；", "丙！", "丁？"]);
+    }
+
+    #[test]
+    fn never_cuts_inside_quotes_or_brackets() {
+        assert_eq!(items("宣传“居家。防疫”。其次。"), ["宣传“居家。防疫”。", "其次。"]);
+        assert_eq!(items("设立（含A；B）站点。"), ["设立（含A；B）站点。"]);
+    }
+
+    #[test]
+    fn an_unclosed_quote_does_not_swallow_the_rest() {
+        assert_eq!(items("获评“三八红旗手1个。\n下一句。"), ["获评“三八红旗手1个。", "下一句。"]);
+    }
+
+    #[test]
+    fn keeps_responsibility_tags_with_their_item() {
+        assert_eq!(
+            items("推进改革。（责任单位：区发展改革局）完善机制。"),
+            ["推进改革。（责任单位：区发展改革局）", "完善机制。"]
+        );
+    }
+}
