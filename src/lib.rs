@@ -28,6 +28,7 @@
 #![deny(missing_docs)]
 
 mod chars;
+mod decode;
 mod header;
 mod indicators;
 mod lexicon;
@@ -42,6 +43,7 @@ mod span;
 mod tree;
 mod validate;
 
+pub use decode::{decode, DecodeError, Decoded, Encoding};
 pub use number::Number;
 pub use numerals::parse_number;
 pub use span::Span;
