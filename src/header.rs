@@ -18,7 +18,21 @@ const GENRE: [&str; 12] = ["工作总结", "总结", "工作计划", "计划", "
 const REVIEW_WORDS: [&str; 4] = ["总结", "回顾", "情况", "成效"];
 const PLAN_WORDS: [&str; 6] = ["计划", "思路", "要点", "打算", "安排", "规划"];
 
-static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"((?:19|20)\d\d)(?:年|年度)").expect("year regex"));
+static YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"((?:19|20)\d\d|[一二][〇零○一二三四五六七八九]{3})(?:年|年度)").expect("year regex")
+});
+
+/// A year written in digits or in Chinese numerals: `2022`, `二〇二二`.
+pub(crate) fn year_value(digits: &str) -> Option<u16> {
+    digits.chars().try_fold(0u16, |acc, c| {
+        let d = match c {
+            '0'..='9' => c as u16 - '0' as u16,
+            '〇' | '零' | '○' | 'Ｏ' => 0,
+            _ => u16::from(crate::chars::chinese_digit(c)?),
+        };
+        acc.checked_mul(10)?.checked_add(d)
+    })
+}
 
 /// The title's byte range in `text[body]`: the first line when it names the report, or,
 /// for text flattened onto one line, the phrase that ends with the genre word.
@@ -86,7 +100,7 @@ pub(crate) fn title_years(title: &str) -> (Option<u16>, Option<u16>) {
     let mut plan = None;
     let years: Vec<(usize, u16)> = YEAR
         .captures_iter(title)
-        .filter_map(|c| Some((c.get(0)?.end(), c[1].parse().ok()?)))
+        .filter_map(|c| Some((c.get(0)?.end(), year_value(&c[1])?)))
         .collect();
     for (i, &(end, year)) in years.iter().enumerate() {
         let next = years.get(i + 1).map_or(title.len(), |&(e, _)| e);
@@ -105,5 +119,5 @@ pub(crate) fn title_years(title: &str) -> (Option<u16>, Option<u16>) {
 
 /// The first year named in a heading: `2022年工作思路` → 2022.
 pub(crate) fn heading_year(heading: &str) -> Option<u16> {
-    YEAR.captures(heading)?[1].parse().ok()
+    year_value(&YEAR.captures(heading)?[1])
 }

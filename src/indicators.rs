@@ -236,9 +236,6 @@ fn read_indicator(text: &str, at: usize, earlier: &[Indicator<'_>]) -> Option<Re
             start = at - word.len();
         }
     }
-    if before == Some('前') {
-        return None;
-    }
 
     // Dates and periods: `2021年`, `2022-2-16`, `1至10月`, `11月6日`, `一季度`.
     let rest = &text[end..];
@@ -347,7 +344,7 @@ fn read_indicator(text: &str, at: usize, earlier: &[Indicator<'_>]) -> Option<Re
                 || (numeral.script == Script::Arabic && numeral.has_fraction)
         }
     };
-    if !is_quantity || is_identifier(text, at, &numeral, unit_info) {
+    if !is_quantity || is_identifier(text, at, &numeral, unit_info) || is_rank_or_session(text, at, end, unit_info) {
         return None;
     }
     let unit_text = unit.map(|u| match u.per {
@@ -471,6 +468,15 @@ fn is_date_or_period(rest: &str, numeral: &Numeral) -> bool {
         return true;
     }
     false
+}
+
+/// Ranks and sessions: `前10位`, `前3名`, `三次会议`, `四次全会`.
+fn is_rank_or_session(text: &str, at: usize, end: usize, unit: Option<Unit>) -> bool {
+    let Some(unit) = unit else { return false };
+    let rank = char_before(text, at) == Some('前') && matches!(unit.surface, "位" | "名");
+    let after = &text[end..];
+    let session = unit.surface == "次" && ["会议", "全会", "党代会", "代表大会", "全体会议", "常委会"].iter().any(|w| after.starts_with(w));
+    rank || session
 }
 
 /// Hotlines, phone numbers and codes: `12345`, `0755-…`, `13800138000`.

@@ -91,7 +91,7 @@ static SECTION_WORDS: LazyLock<Vec<(SectionKind, &'static str)>> = LazyLock::new
 /// The kind a heading's words say, and the end (in bytes) of the first word that says
 /// it: `2022年工作思路` → plans.
 pub(crate) fn section_kind_words(heading: &str) -> Option<(SectionKind, usize)> {
-    for rank in [SectionKind::Other, SectionKind::Problems, SectionKind::Plans, SectionKind::Achievements] {
+    for rank in [SectionKind::Problems, SectionKind::Plans, SectionKind::Achievements, SectionKind::Other] {
         let found = SECTION_WORDS
             .iter()
             .filter(|(kind, _)| *kind == rank)

@@ -151,8 +151,14 @@ fn at(text: &str, pos: usize, boundary: Boundary) -> Option<Candidate> {
     if m.family == Family::Dash && (after.starts_with(|c: char| c.is_ascii_digit()) || first_line(after).contains("会议上")) {
         return None;
     }
-    if m.family == Family::Dash && boundary == Boundary::Inline && !char_before(text, pos).is_some_and(is_sentence_end) {
-        return None;
+    // Inside a line, a dash opens a paragraph only after a sentence end or a space
+    // (paragraphs joined by spaces); `团工委——创新广场` is prose.
+    if m.family == Family::Dash && boundary == Boundary::Inline {
+        let spaced = char_before(text, pos).is_some_and(is_space);
+        let before = text[..pos].trim_end_matches(is_space);
+        if !spaced && !before.chars().next_back().is_some_and(is_sentence_end) {
+            return None;
+        }
     }
     if m.family == Family::Ordinal && boundary == Boundary::Inline {
         return None;

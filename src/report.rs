@@ -28,9 +28,9 @@ pub(crate) fn build(source: &str) -> Report<'_> {
     }
     let title = header::title(source, body.clone());
     let after_title = title.as_ref().map_or(body.start, |t| t.end);
-    let signature = signature::find(source, after_title..body.end);
-    let body_end = signature.as_ref().map_or(body.end, |s| s.span.start);
-    let body = after_title..body_end;
+    let body_end = end_before_furniture(source, after_title..body.end);
+    let signature = signature::find(source, after_title..body_end);
+    let body = after_title..signature.as_ref().map_or(body_end, |s| s.span.start);
 
     let mut diagnostics = Vec::new();
     let ignored = ignored_lines(source, body.clone(), title.clone(), &mut diagnostics);
@@ -86,6 +86,7 @@ pub(crate) fn build(source: &str) -> Report<'_> {
     report.organization = title
         .clone()
         .and_then(|t| header::organization(source, t))
+        .filter(|r| !matches!(&source[r.clone()], "政府" | "人民政府"))
         .or_else(|| header::speaker_organization(source, body.start..preamble_end))
         .map(|r| text(source, r, Role::Achieved));
     report.title = title.map(|r| Text { text: Cow::Borrowed(&source[r.clone()]), span: r.into(), indicators: Vec::new() });
@@ -182,6 +183,18 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[-—－–\s]*\d+[-—－–\s]*|第\s*\d+\s*页.*|共\s*\d+\s*页.*|\d+\s*/\s*\d+|[\d.]+)$").expect("furniture regex")
 });
 
+/// The end of `range` before any page furniture lines that close it (`- 2 -`).
+fn end_before_furniture(source: &str, range: Range<usize>) -> usize {
+    let mut end = range.end;
+    for line in outline::lines(source, range.clone()).collect::<Vec<_>>().into_iter().rev() {
+        if !FURNITURE.is_match(&source[line.clone()]) {
+            break;
+        }
+        end = line.start;
+    }
+    end
+}
+
 /// Lines that are page furniture (`- 1 -`, `第 1 页 共 2 页`), stray numerals or a repeated
 /// title: left out of the tree, each with a diagnostic.
 fn ignored_lines(source: &str, body: Range<usize>, title: Option<Range<usize>>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Range<usize>> {
@@ -218,8 +231,10 @@ fn years(title: &str, headings: &[&str]) -> (Option<u16>, Option<u16>) {
     (review, plan)
 }
 
-/// The kind of each section: its words, its year, or the kind of the section before.
+/// The kind of each section: its words, its year, or the kind of the section before
+/// (in a plan-only report, plans).
 fn section_kinds(headings: &[&str], review: Option<u16>, plan: Option<u16>) -> Vec<SectionKind> {
+    let plan_only = review.is_none() && plan.is_some();
     let mut out: Vec<SectionKind> = Vec::with_capacity(headings.len());
     for heading in headings {
         let words = lexicon::section_kind_words(heading).map(|(k, _)| k);
@@ -229,10 +244,8 @@ fn section_kinds(headings: &[&str], review: Option<u16>, plan: Option<u16>) -> V
             _ if year.is_some() && year == plan => SectionKind::Plans,
             _ if year.is_some() && year == review => SectionKind::Achievements,
             Some(k) => k,
-            None => match out.last() {
-                Some(SectionKind::Plans) => SectionKind::Plans,
-                _ => SectionKind::Other,
-            },
+            None if plan_only || out.last() == Some(&SectionKind::Plans) => SectionKind::Plans,
+            None => SectionKind::Other,
         };
         out.push(kind);
     }

@@ -75,13 +75,7 @@ fn date_at_end(tail: &str) -> Option<(Range<usize>, String)> {
     }
     let c = CHINESE_DATE.captures(trimmed)?;
     let whole = c.get(0)?;
-    let year = c[1].chars().try_fold(0u32, |acc, ch| {
-        let d = match ch {
-            '〇' | '零' | '○' | 'Ｏ' => 0,
-            _ => u32::try_from(parse_number(&ch.to_string())?.numerator()).ok()?,
-        };
-        Some(acc * 10 + d)
-    })?;
+    let year = u32::from(crate::header::year_value(&c[1])?);
     let month = u32::try_from(parse_number(&c[2])?.numerator()).ok()?;
     let day = u32::try_from(parse_number(&c[3])?.numerator()).ok()?;
     Some((whole.start()..whole.start() + whole.as_str().trim_end().len(), iso(year, month, day)?))
