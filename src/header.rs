@@ -43,25 +43,24 @@ pub(crate) fn title(text: &str, body: Range<usize>) -> Option<Range<usize>> {
     if chars <= 60 && GENRE.iter().any(|g| line.contains(g)) {
         return Some(first.start..first.start + line.trim_end_matches(is_trailing_punct).len());
     }
-    // Flattened: the title runs up to a space, or up to its last genre word.
+    // Flattened: the title ends at a genre word that is not joined to more title
+    // (`…总结和2022年工作思路`), preferring one that a space, a dash or a year follows.
     let window_end = line.char_indices().nth(60).map_or(line.len(), |(i, _)| i);
     let window = &line[..window_end];
-    if let Some(space) = window.find(is_space) {
-        if GENRE.iter().any(|g| window[..space].contains(g)) {
-            return Some(first.start..first.start + space);
-        }
-    }
-    let mut best = None;
+    let mut ends: Vec<(bool, usize)> = Vec::new();
     for g in GENRE {
         for (at, _) in window.match_indices(g) {
             let end = at + g.len();
-            let joins = line[end..].starts_with(['和', '及', '与', '暨', '、', '（', '(']) || GENRE.iter().any(|h| line[end..].starts_with(h));
-            if !joins && best.is_none_or(|b| end < b) {
-                best = Some(end);
+            let after = &line[end..];
+            let joins = after.starts_with(['和', '及', '与', '暨', '、', '（', '(', '的']) || GENRE.iter().any(|h| after.starts_with(h));
+            let clear = after.starts_with(|c: char| is_space(c) || c.is_ascii_digit() || c == '—');
+            if !joins {
+                ends.push((!clear, end));
             }
         }
     }
-    best.map(|end| first.start..first.start + end)
+    ends.sort();
+    ends.first().map(|&(_, end)| first.start..first.start + end)
 }
 
 /// The organisation named at the front of the title (`坪山区群团工作部2021年…`), or
@@ -79,7 +78,7 @@ pub(crate) fn organization(text: &str, title: Range<usize>) -> Option<Range<usiz
     if org.chars().count() < 2 {
         return None;
     }
-    let start = title.start + t[range.clone()].find(org)?;
+    let start = title.start + range.start + t[range.clone()].find(org)?;
     Some(start..start + org.len())
 }
 

@@ -109,6 +109,15 @@ pub(crate) fn section_words() -> impl Iterator<Item = &'static str> {
     SECTION_WORDS.iter().map(|&(_, word)| word)
 }
 
+/// Section words of four characters or more that name a part of a report's review or
+/// plans (`工作回顾`, `重点工作`, `目标任务`): strong enough to find an unmarked heading.
+pub(crate) fn part_words() -> impl Iterator<Item = &'static str> {
+    SECTION_WORDS
+        .iter()
+        .filter(|(kind, word)| matches!(kind, SectionKind::Plans | SectionKind::Achievements) && word.chars().count() >= 4)
+        .map(|&(_, word)| word)
+}
+
 fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
     text.lines().map(str::trim_end).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }

@@ -52,7 +52,9 @@ struct Candidate {
     marker: Marker,
     start: usize,
     boundary: Boundary,
-    bracket: Option<Range<usize>>,
+    /// The heading text when the candidate already fixes it (`【…】`, an unmarked heading
+    /// found inside running text).
+    text: Option<Range<usize>>,
     appendix: bool,
 }
 
@@ -98,8 +100,9 @@ fn candidates(text: &str, body: Range<usize>) -> Vec<Candidate> {
         for (i, c) in line_text.char_indices() {
             let pos = line.start + i;
             let after_break = prev.is_some_and(|p| is_item_end(p) || matches!(p, '：' | ':') || is_space(p));
+            let prev_was_sentence_end = prev.is_some_and(is_sentence_end);
             prev = Some(c);
-            if i == 0 || !after_break || is_space(c) || !may_open_marker(c) {
+            if i == 0 || !after_break || is_space(c) {
                 continue;
             }
             while guard.peek().is_some_and(|g| g.end <= pos) {
@@ -108,7 +111,8 @@ fn candidates(text: &str, body: Range<usize>) -> Vec<Candidate> {
             if guard.peek().is_some_and(|g| g.start < pos && pos < g.end) {
                 continue;
             }
-            if let Some(candidate) = at(text, pos, Boundary::Inline) {
+            let marked = if may_open_marker(c) { at(text, pos, Boundary::Inline) } else { None };
+            if let Some(candidate) = marked.or_else(|| prev_was_sentence_end.then(|| inline_unmarked(text, pos, line.end)).flatten()) {
                 found.push(candidate);
             }
         }
@@ -126,12 +130,12 @@ fn at(text: &str, pos: usize, boundary: Boundary) -> Option<Candidate> {
     let rest = &text[pos..];
     if let Some(len) = appendix_word(rest, boundary) {
         let marker = Marker { family: Family::Unmarked, ordinal: 0, len };
-        return Some(Candidate { marker, start: pos, boundary, bracket: None, appendix: true });
+        return Some(Candidate { marker, start: pos, boundary, text: None, appendix: true });
     }
     if let Some((len, inner)) = bracket_heading(rest) {
         let marker = Marker { family: Family::Bracket, ordinal: 0, len };
-        let bracket = Some(pos + inner.start..pos + inner.end);
-        return Some(Candidate { marker, start: pos, boundary, bracket, appendix: false });
+        let text = Some(pos + inner.start..pos + inner.end);
+        return Some(Candidate { marker, start: pos, boundary, text, appendix: false });
     }
     let m = marker(rest)?;
     let after = rest[m.len..].trim_start_matches(' ');
@@ -148,40 +152,59 @@ fn at(text: &str, pos: usize, boundary: Boundary) -> Option<Candidate> {
     if !prose_follows || is_item_end(next) {
         return None;
     }
-    if m.family == Family::Dash && (after.starts_with(|c: char| c.is_ascii_digit()) || first_line(after).contains("会议上")) {
+    if m.family == Family::Dash && is_speech_subtitle(after) {
         return None;
     }
-    // Inside a line, a dash opens a paragraph only after a sentence end or a space
-    // (paragraphs joined by spaces); `团工委——创新广场` is prose.
+    // Inside a line, a dash opens a paragraph only after a sentence end, a colon or a
+    // space (paragraphs joined by spaces); `团工委——创新广场` is prose.
     if m.family == Family::Dash && boundary == Boundary::Inline {
         let spaced = char_before(text, pos).is_some_and(is_space);
         let before = text[..pos].trim_end_matches(is_space);
-        if !spaced && !before.chars().next_back().is_some_and(is_sentence_end) {
+        if !spaced && !before.chars().next_back().is_some_and(|c| is_sentence_end(c) || matches!(c, '：' | ':')) {
             return None;
         }
     }
     if m.family == Family::Ordinal && boundary == Boundary::Inline {
         return None;
     }
-    Some(Candidate { marker: m, start: pos, boundary, bracket: None, appendix: false })
+    Some(Candidate { marker: m, start: pos, boundary, text: None, appendix: false })
 }
 
 fn first_line(text: &str) -> &str {
     text.split('\n').next().unwrap_or(text)
 }
 
+/// `——2026年1月26日在…会议上`, `——二〇二六年一月二十七日在…`: the date line of a speech.
+fn is_speech_subtitle(after_dash: &str) -> bool {
+    let head: String = after_dash.chars().take(40).collect();
+    let dated = after_dash.starts_with(|c: char| c.is_ascii_digit())
+        || head.chars().take(4).any(|c| matches!(c, '〇' | '零' | '○'));
+    dated || first_line(&head).contains("会议上")
+}
+
 /// `附件`, `附件1`, `名词解释`, `注释` standing as a heading: the length of the word.
+/// Inside a line, what follows must open the appendix's content (a number, a note
+/// marker, a colon, a space, or another appendix word).
 fn appendix_word(rest: &str, boundary: Boundary) -> Option<usize> {
     for word in ["附件", "名词解释", "注释"] {
         let Some(after) = rest.strip_prefix(word) else { continue };
-        let digits = after.chars().take_while(|c| c.is_ascii_digit()).map(char::len_utf8).sum::<usize>();
-        let tail = &after[digits..];
-        let alone = tail.is_empty()
-            || tail.starts_with(['\n', '\r', '：', ':'])
-            || (boundary == Boundary::LineStart && first_line(tail).trim().is_empty())
-            || tail.starts_with(is_space);
+        // `附件1`, but not the year in `附件2026年…`.
+        let year_follows = |t: &str| t.len() >= 7 && t.is_char_boundary(4) && t[..4].bytes().all(|b| b.is_ascii_digit()) && t[4..].starts_with('年');
+        let numbered = word == "附件"
+            && after.starts_with(|c: char| c.is_ascii_digit())
+            && (!after[1..].starts_with(|c: char| c.is_ascii_digit()) || year_follows(&after[1..]));
+        let digit = usize::from(numbered);
+        let tail = &after[digit..];
+        let alone = match boundary {
+            Boundary::LineStart => first_line(tail).trim().is_empty() || tail.starts_with(['：', ':']),
+            Boundary::Inline => {
+                tail.is_empty()
+                    || tail.starts_with(|c: char| is_space(c) || c.is_ascii_digit() || matches!(c, '：' | ':' | '［' | '[' | '【'))
+                    || ["名词解释", "注释"].iter().any(|w| tail.starts_with(w))
+            }
+        };
         if alone {
-            return Some(word.len() + digits);
+            return Some(word.len() + digit);
         }
     }
     None
@@ -208,7 +231,39 @@ fn unmarked(text: &str, lines: &[Range<usize>], index: usize) -> Option<Candidat
         marker: Marker { family: Family::Unmarked, ordinal: 0, len: 0 },
         start: line.start,
         boundary: Boundary::LineStart,
-        bracket: None,
+        text: None,
+        appendix: false,
+    })
+}
+
+/// Openings of the first sentence after an unmarked heading in flattened text:
+/// `“十四五”时期工作回顾“十四五”时期是…`, `2026年重点工作今年是…`.
+const BODY_OPENERS: [&str; 8] = ["“", "今年", "过去", "五年来", "一年来", "这一年", "当前", "今后"];
+
+/// An unmarked heading inside running text, right after a sentence end: a short phrase
+/// without punctuation that ends with a section word and is followed by a new sentence.
+fn inline_unmarked(text: &str, pos: usize, limit: usize) -> Option<Candidate> {
+    let window_end = text[pos..limit].char_indices().nth(30).map_or(limit, |(i, _)| pos + i);
+    let window = &text[pos..window_end];
+    let stop = window.find(|c: char| is_trailing_punct(c) || is_space(c) || matches!(c, '（' | '(' | '—')).unwrap_or(window.len());
+    let phrase = &window[..stop];
+    let mut best: Option<usize> = None;
+    for word in lexicon::part_words() {
+        for (at, _) in phrase.match_indices(word) {
+            let end = at + word.len();
+            let rest = &text[pos + end..];
+            let opens = rest.starts_with(|c: char| c.is_ascii_digit()) || BODY_OPENERS.iter().any(|o| rest.starts_with(o));
+            if opens && end >= 4 * 3 && best.is_none_or(|b| end < b) {
+                best = Some(end);
+            }
+        }
+    }
+    let end = pos + best?;
+    Some(Candidate {
+        marker: Marker { family: Family::Unmarked, ordinal: 0, len: 0 },
+        start: pos,
+        boundary: Boundary::Inline,
+        text: Some(pos..end),
         appendix: false,
     })
 }
@@ -349,7 +404,7 @@ fn nest(accepted: Vec<Candidate>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Head
             ordinal: c.marker.ordinal,
             start: c.start,
             marker_end: c.start + c.marker.len,
-            text: c.bracket,
+            text: c.text,
             body_start: c.start + c.marker.len,
             depth,
             appendix: c.appendix,
@@ -366,7 +421,16 @@ fn nest(accepted: Vec<Candidate>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Head
 /// heading was glued to its body.
 fn heading_text(text: &str, h: &Heading, limit: usize, diagnostics: &mut Vec<Diagnostic>) -> (Option<Range<usize>>, usize) {
     if let Some(inner) = &h.text {
-        return (Some(inner.clone()), (inner.end + '】'.len_utf8()).min(limit));
+        let close = if h.family == Family::Bracket { '】'.len_utf8() } else { 0 };
+        return (Some(inner.clone()), (inner.end + close).min(limit));
+    }
+    if h.appendix {
+        // `附件1` on its own line, or followed by its content in flattened text.
+        let line_end = text[h.start..limit].find('\n').map_or(limit, |i| h.start + i);
+        let line = trim(text, h.start..line_end);
+        let word_only = text[line.clone()].chars().count() > 12;
+        let end = if word_only { h.marker_end } else { line.end };
+        return (Some(strip_trailing_punct(text, h.start..end)), end);
     }
     let from = if h.appendix { h.start } else { h.marker_end };
     let line_end = text[from..limit].find('\n').map_or(limit, |i| from + i);
@@ -388,8 +452,11 @@ fn heading_text(text: &str, h: &Heading, limit: usize, diagnostics: &mut Vec<Dia
     }
     let sentence = line.start..end;
     // A section heading run into its body: cut after the word that names the section.
-    if h.depth == 0 && looks_glued(&text[sentence.clone()]) {
-        if let Some(cut) = glued_cut(&text[sentence.clone()]) {
+    if h.depth == 0 {
+        let glued = glued_cut(&text[sentence.clone()]).filter(|&cut| {
+            looks_glued(&text[sentence.clone()]) || text[sentence.start + cut..].starts_with(|c: char| c.is_ascii_digit())
+        });
+        if let Some(cut) = glued {
             diagnostics.push(Diagnostic {
                 code: DiagnosticCode::GluedHeading,
                 message: "heading runs into its body; cut after its section word".into(),
