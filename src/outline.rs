@@ -97,10 +97,14 @@ fn candidates(text: &str, body: Range<usize>) -> Vec<Candidate> {
         let guarded = protected(text, line.clone());
         let mut guard = guarded.iter().peekable();
         let mut prev: Option<char> = None;
+        let mut last_mark: Option<char> = None;
         for (i, c) in line_text.char_indices() {
             let pos = line.start + i;
             let after_break = prev.is_some_and(|p| is_item_end(p) || matches!(p, '：' | ':') || is_space(p));
-            let prev_was_sentence_end = prev.is_some_and(is_sentence_end);
+            if prev.is_some_and(|p| !is_space(p)) {
+                last_mark = prev;
+            }
+            let prev_was_sentence_end = last_mark.is_some_and(is_sentence_end);
             prev = Some(c);
             if i == 0 || !after_break || is_space(c) {
                 continue;
@@ -251,8 +255,10 @@ fn inline_unmarked(text: &str, pos: usize, limit: usize) -> Option<Candidate> {
     for word in lexicon::part_words() {
         for (at, _) in phrase.match_indices(word) {
             let end = at + word.len();
-            let rest = &text[pos + end..];
-            let opens = rest.starts_with(|c: char| c.is_ascii_digit()) || BODY_OPENERS.iter().any(|o| rest.starts_with(o));
+            let after = &text[pos + end..];
+            let rest = after.trim_start_matches(is_space);
+            let spaced = rest.len() < after.len();
+            let opens = spaced || rest.starts_with(|c: char| c.is_ascii_digit()) || BODY_OPENERS.iter().any(|o| rest.starts_with(o));
             if opens && end >= 4 * 3 && best.is_none_or(|b| end < b) {
                 best = Some(end);
             }
@@ -425,14 +431,10 @@ fn heading_text(text: &str, h: &Heading, limit: usize, diagnostics: &mut Vec<Dia
         return (Some(inner.clone()), (inner.end + close).min(limit));
     }
     if h.appendix {
-        // `附件1` on its own line, or followed by its content in flattened text.
-        let line_end = text[h.start..limit].find('\n').map_or(limit, |i| h.start + i);
-        let line = trim(text, h.start..line_end);
-        let word_only = text[line.clone()].chars().count() > 12;
-        let end = if word_only { h.marker_end } else { line.end };
-        return (Some(strip_trailing_punct(text, h.start..end)), end);
+        // The appendix is named by its word: `附件1`, `名词解释`, `注释`.
+        return (Some(h.start..h.marker_end), h.marker_end);
     }
-    let from = if h.appendix { h.start } else { h.marker_end };
+    let from = h.marker_end;
     let line_end = text[from..limit].find('\n').map_or(limit, |i| from + i);
     let line = trim(text, from..line_end);
     if line.is_empty() {
@@ -440,7 +442,7 @@ fn heading_text(text: &str, h: &Heading, limit: usize, diagnostics: &mut Vec<Dia
     }
     let guarded = protected(text, line.clone());
     let sentence_end = first_unguarded(text, line.clone(), &guarded, |c| is_item_end(c) || matches!(c, '：' | ':'));
-    let Some(end) = sentence_end.filter(|_| !h.appendix) else {
+    let Some(end) = sentence_end else {
         return (Some(strip_trailing_punct(text, line)), line_end);
     };
     // A space before any punctuation ends a heading glued to its body: `一、主要成效 一年来，…`.
