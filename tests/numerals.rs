@@ -102,7 +102,7 @@ fn chinese(n: u64, liang: bool) -> String {
 #[test]
 fn the_chinese_writer_writes_the_usual_forms() {
     assert_eq!(chinese(101_000, false), "十万一千");
-    assert_eq!(chinese(2_200, true), "两千二百");
+    assert_eq!(chinese(2_200, true), "两千两百");
     assert_eq!(chinese(1_000_000_000_000, false), "一万亿");
     assert_eq!(chinese(100_010, false), "十万零一十");
 }
