@@ -53,6 +53,11 @@ pub use tree::{
 };
 pub use validate::{validate, Violation};
 
+/// The README's example runs as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctest;
+
 /// Parses a report. Never fails and never panics: oddities go to
 /// [`Report::diagnostics`].
 pub fn parse(source: &str) -> Report<'_> {
