@@ -120,5 +120,7 @@ fn checked(text: Cow<'_, str>, encoding: Encoding) -> Result<Decoded<'_>, Decode
 /// The first byte that text never holds: NUL and the C0 controls other than tab, line
 /// feed, form feed, carriage return and escape.
 fn binary_byte(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\x0c' | b'\r' | 0x1b))
+    bytes
+        .iter()
+        .position(|&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\x0c' | b'\r' | 0x1b))
 }

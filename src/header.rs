@@ -12,14 +12,28 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 /// Words that name a report's genre; a first line with one of them is its title.
-const GENRE: [&str; 12] = ["工作总结", "总结", "工作计划", "计划", "工作思路", "思路", "工作要点", "要点", "工作报告", "报告", "打算", "安排"];
+const GENRE: [&str; 12] = [
+    "工作总结",
+    "总结",
+    "工作计划",
+    "计划",
+    "工作思路",
+    "思路",
+    "工作要点",
+    "要点",
+    "工作报告",
+    "报告",
+    "打算",
+    "安排",
+];
 
 /// Genre words that look back on a year, and those that plan one.
 const REVIEW_WORDS: [&str; 4] = ["总结", "回顾", "情况", "成效"];
 const PLAN_WORDS: [&str; 6] = ["计划", "思路", "要点", "打算", "安排", "规划"];
 
 static YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"((?:19|20)\d\d|[一二][〇零○一二三四五六七八九]{3})(?:年|年度)").expect("year regex")
+    Regex::new(r"((?:19|20)\d\d|[一二][〇零○一二三四五六七八九]{3})(?:年|年度)")
+        .expect("year regex")
 });
 
 /// A year written in digits or in Chinese numerals: `2022`, `二〇二二`.
@@ -52,7 +66,8 @@ pub(crate) fn title(text: &str, body: Range<usize>) -> Option<Range<usize>> {
         for (at, _) in window.match_indices(g) {
             let end = at + g.len();
             let after = &line[end..];
-            let joins = after.starts_with(['和', '及', '与', '暨', '、', '（', '(', '的']) || GENRE.iter().any(|h| after.starts_with(h));
+            let joins = after.starts_with(['和', '及', '与', '暨', '、', '（', '(', '的'])
+                || GENRE.iter().any(|h| after.starts_with(h));
             let clear = after.starts_with(|c: char| is_space(c) || c.is_ascii_digit() || c == '—');
             if !joins {
                 ends.push((!clear, end));
@@ -74,7 +89,9 @@ pub(crate) fn organization(text: &str, title: Range<usize>) -> Option<Range<usiz
         Some(y) => y.end()..genre_at.max(y.end()),
         None => 0..genre_at,
     };
-    let org = t[range.clone()].trim_start_matches("关于").trim_matches(is_space);
+    let org = t[range.clone()]
+        .trim_start_matches("关于")
+        .trim_matches(is_space);
     if org.chars().count() < 2 {
         return None;
     }
@@ -89,7 +106,8 @@ pub(crate) fn speaker_organization(text: &str, preamble: Range<usize>) -> Option
     let rest = &p[at..];
     let end = rest.find(['，', '向', ',', '。'])?;
     let org = &rest[..end];
-    (org.contains("政府") && org.chars().count() >= 3).then(|| preamble.start + at..preamble.start + at + end)
+    (org.contains("政府") && org.chars().count() >= 3)
+        .then(|| preamble.start + at..preamble.start + at + end)
 }
 
 /// The years the title reviews and plans: `2021年工作总结和2022年工作思路` → (2021, 2022);

@@ -33,7 +33,11 @@ const BEFORE: [(&str, Approx); 12] = [
 ];
 
 /// Words that, before a bare 百/千/万, make it a number: `上千篇`, `过万`, `破万`.
-const BEFORE_BARE: [(&str, Approx); 3] = [("上", Approx::Over), ("过", Approx::Over), ("破", Approx::Over)];
+const BEFORE_BARE: [(&str, Approx); 3] = [
+    ("上", Approx::Over),
+    ("过", Approx::Over),
+    ("破", Approx::Over),
+];
 
 /// Approximation words that follow the unit.
 const AFTER: [(&str, Approx); 5] = [
@@ -75,8 +79,20 @@ const CHANGE_VERBS: [(&str, Direction); 22] = [
 
 /// Comparison bases that stand before a verb of change.
 const BASES: [&str; 14] = [
-    "比上年同期", "较上年同期", "比去年同期", "较去年同期", "比上年", "较上年", "比去年", "较去年",
-    "比年初", "较年初", "比同期", "较同期", "同比", "环比",
+    "比上年同期",
+    "较上年同期",
+    "比去年同期",
+    "较去年同期",
+    "比上年",
+    "较上年",
+    "比去年",
+    "较去年",
+    "比年初",
+    "较年初",
+    "比同期",
+    "较同期",
+    "同比",
+    "环比",
 ];
 
 /// Finds the indicators in `source[range]`, with `role` for each.
@@ -88,7 +104,9 @@ const BASES: [&str; 14] = [
 /// assert_eq!(item.indicators[1].value.to_string(), "6.5");
 /// ```
 pub(crate) fn scan<'a>(source: &'a str, range: Range<usize>, role: Role) -> Vec<Indicator<'a>> {
-    let Some(text) = source.get(range.clone()) else { return Vec::new() };
+    let Some(text) = source.get(range.clone()) else {
+        return Vec::new();
+    };
     let shielded = shielded(text);
     let mut found: Vec<Indicator<'a>> = Vec::new();
     let mut i = 0;
@@ -101,10 +119,17 @@ pub(crate) fn scan<'a>(source: &'a str, range: Range<usize>, role: Role) -> Vec<
         }
         let run_end = numeral_run_end(text, i);
         let in_shield = shielded.iter().any(|s| s.start <= i && i < s.end);
-        let read = if in_shield { None } else { read_indicator(text, i, &found) };
+        let read = if in_shield {
+            None
+        } else {
+            read_indicator(text, i, &found)
+        };
         match read {
             Some(mut reading) => {
-                let span = Span::new(range.start + reading.span.start, range.start + reading.span.end);
+                let span = Span::new(
+                    range.start + reading.span.start,
+                    range.start + reading.span.end,
+                );
                 i = reading.span.end.max(run_end);
                 reading.role = role;
                 found.push(reading.into_indicator(source, span));
@@ -202,164 +227,226 @@ fn unit_at_text(rest: &str) -> bool {
     lexicon::starts_with_unit(rest)
 }
 
-/// Reads an indicator whose numeral starts at `at`, or says why there is none (`None`).
+/// Reads the indicator whose numeral starts at `at`; `None` when the numeral there is
+/// not a quantity (a date, an ordinal, a code, a name).
 fn read_indicator(text: &str, at: usize, earlier: &[Indicator<'_>]) -> Option<Reading> {
-    let before = char_before(text, at);
-    // Ordinals, codes, formulas and document numbers.
-    if let Some(b) = before {
-        if b == '第' || b.is_ascii_alphabetic() || matches!(b, '+' | '＋' | '/' | '／' | '〔' | '#' | '№' | '_') {
-            return None;
-        }
-        if matches!(b, '-' | '－' | '.' | '·')
-            && char_before(text, at - b.len_utf8()).is_some_and(|c| c.is_ascii_alphanumeric())
-        {
-            return None;
-        }
+    if is_code_or_ordinal(text, at) {
+        return None;
     }
     if let Some(fraction) = chinese_fraction(text, at) {
-        return finish(text, fraction, earlier);
+        return Some(with_change(text, fraction, earlier));
     }
     let numeral = numerals::read(&text[at..], &unit_at_text)?;
     let mut end = at + numeral.len;
+    if is_date_or_period(&text[end..], &numeral) || is_formula_or_code_after(&text[end..]) {
+        return None;
+    }
+    let (mut approx, start) = approx_before(text, at, numeral.bare_magnitude);
+    if let Some(reading) = arabic_fraction(text, start..end, &numeral, approx) {
+        return Some(with_change(text, reading, earlier));
+    }
     let mut value = numeral.value;
     let mut max = numeral.max;
-    let mut approx = Approx::Exact;
-    let mut start = at;
 
-    // The approximation word before the number.
-    if let Some((word, a)) = BEFORE.iter().find(|(w, _)| text[..at].ends_with(w)) {
-        approx = *a;
-        start = at - word.len();
-    } else if numeral.bare_magnitude {
-        if let Some((word, a)) = BEFORE_BARE.iter().find(|(w, _)| text[..at].ends_with(w)) {
-            approx = *a;
-            start = at - word.len();
+    // 余/多 after the number, and a magnitude after them: `六千余万元`, `200余万`, `千余人`.
+    if let Some(after) = many_after(text, end) {
+        approx = Approx::Over;
+        end = after;
+        if let Some((exponent, len)) = magnitude_at(&text[end..]) {
+            value = value.scaled(exponent)?;
+            max = max.and_then(|m| m.scaled(exponent));
+            end += len;
         }
-    }
-
-    // Dates and periods: `2021年`, `2022-2-16`, `1至10月`, `11月6日`, `一季度`.
-    let rest = &text[end..];
-    if is_date_or_period(rest, &numeral) {
-        return None;
-    }
-    if numeral.script == Script::Arabic && is_year(&numeral) && rest.starts_with(['-', '－', '.', '/', '／', '—', '至']) {
-        return None;
-    }
-    if text[end..].starts_with(['+', '＋']) || text[end..].starts_with(|c: char| c.is_ascii_alphabetic()) {
+    } else if numeral.bare_magnitude && approx == Approx::Exact {
+        // A bare 百/千/万 counts only with a word that makes it a number: `近百场`, `上千篇`.
         return None;
     }
 
-    // `1/3`.
-    if numeral.script == Script::Arabic && !numeral.has_magnitude && !numeral.has_fraction {
-        if let Some(after_slash) = rest.strip_prefix('/') {
-            let den: String = after_slash.chars().take_while(|c| c.is_ascii_digit()).collect();
-            let tail = &after_slash[den.len()..];
-            if !den.is_empty() && den.len() <= 3 && numeral.integer_digits <= 3 && !tail.starts_with(['/', '.']) {
-                let fraction = Number::integer(den.parse().ok()?);
-                let value = numeral.value.checked_div(fraction)?;
-                let reading = Reading {
-                    span: start..end + 1 + den.len(),
-                    value,
-                    max: None,
-                    unit: None,
-                    approx,
-                    kind: IndicatorKind::Fraction,
-                    change: None,
-                    role: Role::Achieved,
-                };
-                return finish(text, reading, earlier);
-            }
-        }
-    }
-
-    // 余/多 after the number, and a magnitude after them: `六千余万元`, `200余万`.
-    let mut bare_ok = !numeral.bare_magnitude || approx != Approx::Exact;
-    if let Some(after) = text[end..].strip_prefix('余').or_else(|| text[end..].strip_prefix('多')) {
-        let is_many = !text[end..].starts_with('多') || !after.starts_with(['元', '种', '样', '方', '措', '部', '项', '领', '个', '次', '层', '功', '边']) || unit_follows(after);
-        if is_many {
-            approx = Approx::Over;
-            end += '余'.len_utf8();
-            bare_ok = true;
-            if let Some((exp, len)) = ["万亿", "亿", "万"].iter().zip([12u32, 8, 4]).find_map(|(w, e)| text[end..].starts_with(w).then_some((e, w.len()))) {
-                value = value.scaled(exp)?;
-                max = max.and_then(|m| m.scaled(exp));
-                end += len;
-            }
-        }
-    }
-    if !bare_ok {
-        return None;
-    }
-
-    // A range: `3-5个`, `20至30人`, `15%-20%`, `3-5万元`.
+    // The unit, and a range with its second number: `3-5个`, `20至30人`, `3-5万元`.
     let (mut unit, mut unit_end) = read_unit(text, end);
     if let Some((second, second_end)) = range_second(text, unit_end, &numeral) {
         let (second_unit, second_unit_end) = read_unit(text, second_end);
-        let units_agree = same_unit(unit, second_unit);
-        if units_agree && !is_date_or_period(&text[second_end..], &second) {
-            let mut low = value;
-            if numeral.exponent == 0 && second.exponent > 0 && unit.is_none() {
-                low = low.scaled(second.exponent)?;
+        if same_unit(unit, second_unit) {
+            if is_date_or_period(&text[second_end..], &second) {
+                return None;
             }
-            if second.value > low {
-                value = low;
+            if numeral.exponent == 0 && second.exponent > 0 && unit.is_none() {
+                value = value.scaled(second.exponent)?;
+            }
+            if second.value > value {
                 max = Some(second.value);
                 unit = second_unit;
                 unit_end = second_unit_end;
             }
-        } else if !units_agree {
-            // `25-99人企业`-style categories fall through as the first number alone.
-        } else {
-            return None;
         }
+        // Otherwise (`25-99人企业`) the first number stands alone.
     }
     end = unit_end;
 
     // The approximation word after the unit: `1000人以上`, `6%左右`.
-    if let Some((word, a)) = AFTER.iter().find(|(w, _)| text[end..].starts_with(w)) {
-        let spoils = *word == "上下" && text[end + word.len()..].starts_with(['游', '级', '联', '班', '贯', '结', '齐', '同']);
-        if !spoils && approx == Approx::Exact {
-            approx = *a;
-            end += word.len();
-        } else if !spoils && approx != Approx::Exact {
-            end += word.len();
+    if let Some((word, a)) = approx_after(text, end) {
+        if approx == Approx::Exact {
+            approx = a;
         }
+        end += word.len();
     }
 
-    let unit_info = unit.map(|u| u.unit);
-    let kind = match unit_info {
-        Some(u) => u.kind.unwrap_or(IndicatorKind::Amount),
-        None => IndicatorKind::Amount,
-    };
-
-    // What a number needs around it to be a quantity.
-    let is_quantity = match unit_info {
-        Some(u) => {
-            !(numeral.script == Script::Chinese && numeral.lone_one)
-                && !(numeral.script == Script::Chinese && u.surface == "期" && !numeral.has_magnitude)
-                && !(numeral.script == Script::Chinese && u.surface == "成" && numeral.value > Number::integer(10))
-        }
-        None => {
-            (numeral.has_magnitude && (numeral.script == Script::Arabic || numeral.bare_magnitude || numeral.value >= Number::integer(10_000)))
-                || (numeral.script == Script::Arabic && numeral.has_fraction)
-        }
-    };
-    if !is_quantity || is_identifier(text, at, &numeral, unit_info) || is_rank_or_session(text, at, end, unit_info) {
+    let found_unit = unit.map(|u| u.unit);
+    if !is_quantity(&numeral, found_unit)
+        || is_identifier(text, at, &numeral, found_unit)
+        || is_rank_or_session(text, at, end, found_unit)
+    {
         return None;
     }
+    let kind = found_unit
+        .and_then(|u| u.kind)
+        .unwrap_or(IndicatorKind::Amount);
     let unit_text = unit.map(|u| match u.per {
         Some(per) => UnitText::Rate(u.unit.normalised, per),
-        None if u.unit.normalised == u.unit.surface => UnitText::Source(u.at, u.at + u.unit.surface.len()),
+        None if u.unit.normalised == u.unit.surface => {
+            UnitText::Source(u.at, u.at + u.unit.surface.len())
+        }
         None => UnitText::Fixed(u.unit.normalised),
     });
-    let reading = Reading { span: start..end, value, max, unit: unit_text, approx, kind, change: None, role: Role::Achieved };
-    finish(text, reading, earlier)
+    let reading = Reading {
+        span: start..end,
+        value,
+        max,
+        unit: unit_text,
+        approx,
+        kind,
+        change: None,
+        role: Role::Achieved,
+    };
+    Some(with_change(text, reading, earlier))
 }
 
-/// Adds the change (`同比增长`) a reading measures.
-fn finish(text: &str, mut reading: Reading, earlier: &[Indicator<'_>]) -> Option<Reading> {
+/// What stands before the numeral makes it an ordinal (`第19批`) or part of a code or
+/// formula (`PM2.5`, `COVID-19`, `1+6`, `〔2021〕`).
+fn is_code_or_ordinal(text: &str, at: usize) -> bool {
+    let Some(b) = char_before(text, at) else {
+        return false;
+    };
+    if b == '第'
+        || b.is_ascii_alphabetic()
+        || matches!(b, '+' | '＋' | '/' | '／' | '〔' | '#' | '№' | '_')
+    {
+        return true;
+    }
+    matches!(b, '-' | '－' | '.' | '·')
+        && char_before(text, at - b.len_utf8()).is_some_and(|c| c.is_ascii_alphanumeric())
+}
+
+/// What follows the numeral makes it part of a formula or a code: `1+N`, `5G`, `4A级`.
+fn is_formula_or_code_after(rest: &str) -> bool {
+    rest.starts_with(['+', '＋']) || rest.starts_with(|c: char| c.is_ascii_alphabetic())
+}
+
+/// The approximation word just before `at`, and where the indicator then starts.
+fn approx_before(text: &str, at: usize, bare_magnitude: bool) -> (Approx, usize) {
+    let before = &text[..at];
+    let found = BEFORE
+        .iter()
+        .find(|(w, _)| before.ends_with(w))
+        .or_else(|| {
+            bare_magnitude
+                .then(|| BEFORE_BARE.iter().find(|(w, _)| before.ends_with(w)))
+                .flatten()
+        });
+    found.map_or((Approx::Exact, at), |&(word, approx)| {
+        (approx, at - word.len())
+    })
+}
+
+/// `1/3`: an Arabic fraction over the numeral at `span`.
+fn arabic_fraction(
+    text: &str,
+    span: Range<usize>,
+    numeral: &Numeral,
+    approx: Approx,
+) -> Option<Reading> {
+    if numeral.script != Script::Arabic
+        || numeral.has_magnitude
+        || numeral.has_fraction
+        || numeral.integer_digits > 3
+    {
+        return None;
+    }
+    let after_slash = text[span.end..].strip_prefix('/')?;
+    let digits = after_slash.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 3 || after_slash[digits..].starts_with(['/', '.']) {
+        return None;
+    }
+    let value = numeral
+        .value
+        .checked_div(Number::integer(after_slash[..digits].parse().ok()?))?;
+    let end = span.end + '/'.len_utf8() + digits;
+    Some(Reading {
+        span: span.start..end,
+        value,
+        max: None,
+        unit: None,
+        approx,
+        kind: IndicatorKind::Fraction,
+        change: None,
+        role: Role::Achieved,
+    })
+}
+
+/// The end of `余` or `多` after a number when it means "more than": `200余场`, `30多家`,
+/// `100多万`, but not `多元`, `多措并举`.
+fn many_after(text: &str, end: usize) -> Option<usize> {
+    let rest = &text[end..];
+    if let Some(after) = rest.strip_prefix('余') {
+        return Some(end + rest.len() - after.len());
+    }
+    let after = rest.strip_prefix('多')?;
+    let counts = unit_at_text(after)
+        || magnitude_at(after).is_some()
+        || !after.starts_with(|c: char| crate::chars::is_han(c));
+    counts.then(|| end + rest.len() - after.len())
+}
+
+/// A magnitude word that scales a number after 余/多: `万亿`, `亿`, `万`.
+fn magnitude_at(text: &str) -> Option<(u32, usize)> {
+    [("万亿", 12), ("亿", 8), ("万", 4)]
+        .into_iter()
+        .find(|(w, _)| text.starts_with(w))
+        .map(|(w, e)| (e, w.len()))
+}
+
+/// The approximation word after a unit: `以上`, `左右` …; `上下游` is not one.
+fn approx_after(text: &str, end: usize) -> Option<(&'static str, Approx)> {
+    let rest = &text[end..];
+    let &(word, approx) = AFTER.iter().find(|(w, _)| rest.starts_with(w))?;
+    let spoilt = word == "上下"
+        && rest[word.len()..].starts_with(['游', '级', '联', '班', '贯', '结', '齐', '同']);
+    (!spoilt).then_some((word, approx))
+}
+
+/// Whether a numeral with this unit is a quantity: a lone Chinese `一` is not (`一批`,
+/// `一站式`), nor a Chinese `二期` (a phase), nor a number without unit or magnitude.
+fn is_quantity(numeral: &Numeral, unit: Option<Unit>) -> bool {
+    let chinese = numeral.script == Script::Chinese;
+    match unit {
+        Some(u) => {
+            let lone_one = chinese && numeral.lone_one;
+            let phase = chinese && u.surface == "期" && !numeral.has_magnitude;
+            let tenths = u.surface == "成" && numeral.value > Number::integer(10);
+            !(lone_one || phase || tenths)
+        }
+        None => {
+            let scaled = numeral.has_magnitude
+                && (!chinese || numeral.bare_magnitude || numeral.value >= Number::integer(10_000));
+            scaled || (!chinese && numeral.has_fraction)
+        }
+    }
+}
+
+/// The reading with the change (`同比增长`) it measures.
+fn with_change(text: &str, mut reading: Reading, earlier: &[Indicator<'_>]) -> Reading {
     reading.change = change_before(text, reading.span.start, earlier);
-    Some(reading)
+    reading
 }
 
 /// Whether the first number's unit and the second's agree (or the first has none).
@@ -383,7 +470,9 @@ struct UnitRead {
 
 /// The unit at `at` (with, for a rate, its second unit) and where it ends.
 fn read_unit(text: &str, at: usize) -> (Option<UnitRead>, usize) {
-    let Some(unit) = lexicon::unit_at(&text[at..]) else { return (None, at) };
+    let Some(unit) = lexicon::unit_at(&text[at..]) else {
+        return (None, at);
+    };
     if unit.kind.is_none() {
         return (None, at);
     }
@@ -391,21 +480,48 @@ fn read_unit(text: &str, at: usize) -> (Option<UnitRead>, usize) {
     // A rate: `1500人/天`, `725元/月`.
     for slash in ['/', '／'] {
         if let Some(after) = text[end..].strip_prefix(slash) {
-            let per = ["平方米", "立方米", "小时", "公里", "月", "天", "年", "日", "人", "吨", "亩", "户", "次", "件", "台", "辆", "千瓦时"]
-                .iter()
-                .find(|w| after.starts_with(**w));
+            let per = [
+                "平方米",
+                "立方米",
+                "小时",
+                "公里",
+                "月",
+                "天",
+                "年",
+                "日",
+                "人",
+                "吨",
+                "亩",
+                "户",
+                "次",
+                "件",
+                "台",
+                "辆",
+                "千瓦时",
+            ]
+            .iter()
+            .find(|w| after.starts_with(**w));
             if let Some(per) = per {
                 end += slash.len_utf8() + per.len();
-                return (Some(UnitRead { unit, at, per: Some(per) }), end);
+                return (
+                    Some(UnitRead {
+                        unit,
+                        at,
+                        per: Some(per),
+                    }),
+                    end,
+                );
             }
         }
     }
-    (Some(UnitRead { unit, at, per: None }), end)
-}
-
-/// Whether `rest` opens with a unit (after `多`, to tell `30多家` from `多元`).
-fn unit_follows(rest: &str) -> bool {
-    lexicon::starts_with_unit(rest)
+    (
+        Some(UnitRead {
+            unit,
+            at,
+            per: None,
+        }),
+        end,
+    )
 }
 
 /// The second number of a range that starts at `at`, with its end.
@@ -422,13 +538,28 @@ fn range_second(text: &str, at: usize, first: &Numeral) -> Option<(Numeral, usiz
 fn chinese_fraction(text: &str, at: usize) -> Option<Reading> {
     let rest = &text[at..];
     let (denominator, after, kind, unit) = if let Some(after) = rest.strip_prefix("百分之") {
-        (Number::integer(1), after, IndicatorKind::Percent, Some(UnitText::Fixed("%")))
+        (
+            Number::integer(1),
+            after,
+            IndicatorKind::Percent,
+            Some(UnitText::Fixed("%")),
+        )
     } else if let Some(after) = rest.strip_prefix("千分之") {
-        (Number::integer(1), after, IndicatorKind::Percent, Some(UnitText::Fixed("‰")))
+        (
+            Number::integer(1),
+            after,
+            IndicatorKind::Percent,
+            Some(UnitText::Fixed("‰")),
+        )
     } else {
         let split = rest.find("分之")?;
         let den = numerals::parse_number(&rest[..split])?;
-        (den, &rest[split + "分之".len()..], IndicatorKind::Fraction, None)
+        (
+            den,
+            &rest[split + "分之".len()..],
+            IndicatorKind::Fraction,
+            None,
+        )
     };
     let numeral = numerals::read(after, &|_| false)?;
     if numeral.max.is_some() {
@@ -446,7 +577,16 @@ fn chinese_fraction(text: &str, at: usize) -> Option<Reading> {
         approx = *a;
         start = at - word.len();
     }
-    Some(Reading { span: start..end, value, max: None, unit, approx, kind, change: None, role: Role::Achieved })
+    Some(Reading {
+        span: start..end,
+        value,
+        max: None,
+        unit,
+        approx,
+        kind,
+        change: None,
+        role: Role::Achieved,
+    })
 }
 
 fn is_year(numeral: &Numeral) -> bool {
@@ -456,12 +596,20 @@ fn is_year(numeral: &Numeral) -> bool {
         && (Number::integer(1900)..=Number::integer(2100)).contains(&numeral.value)
 }
 
-/// A date, a period or a time follows the number: `年`, `月`, `日`, `号`, `季度`, `时`.
+/// The number is a date, a period or a time: `2021年`, `2022-2-16`, `1至10月`, `11月6日`,
+/// `一季度`, `24时`.
 fn is_date_or_period(rest: &str, numeral: &Numeral) -> bool {
+    if numeral.script == Script::Arabic
+        && is_year(numeral)
+        && rest.starts_with(['-', '－', '.', '/', '／', '—', '至'])
+    {
+        return true;
+    }
     if rest.starts_with("年") && !rest.starts_with("年均") {
         return true;
     }
-    if rest.starts_with(['月', '日', '号', '时', '届', '点', '秒']) && !numeral.has_magnitude {
+    if rest.starts_with(['月', '日', '号', '时', '届', '点', '秒']) && !numeral.has_magnitude
+    {
         return !rest.starts_with("点") || numeral.script == Script::Arabic;
     }
     if rest.starts_with("季度") || rest.starts_with("周年") || rest.starts_with("世纪") {
@@ -475,7 +623,10 @@ fn is_rank_or_session(text: &str, at: usize, end: usize, unit: Option<Unit>) -> 
     let Some(unit) = unit else { return false };
     let rank = char_before(text, at) == Some('前') && matches!(unit.surface, "位" | "名");
     let after = &text[end..];
-    let session = unit.surface == "次" && ["会议", "全会", "党代会", "代表大会", "全体会议", "常委会"].iter().any(|w| after.starts_with(w));
+    let session = unit.surface == "次"
+        && ["会议", "全会", "党代会", "代表大会", "全体会议", "常委会"]
+            .iter()
+            .any(|w| after.starts_with(w));
     rank || session
 }
 
@@ -484,7 +635,10 @@ fn is_identifier(text: &str, at: usize, numeral: &Numeral, unit: Option<Unit>) -
     if numeral.script != Script::Arabic || numeral.has_magnitude || numeral.has_fraction {
         return false;
     }
-    let digits: String = text[at..at + numeral.len].chars().filter(|c| c.is_ascii_digit()).collect();
+    let digits: String = text[at..at + numeral.len]
+        .chars()
+        .filter(|c| c.is_ascii_digit())
+        .collect();
     let hotline = digits.len() == 5 && digits.starts_with("123");
     let phone = digits.len() >= 7 && !text[at..at + numeral.len].contains(',') && unit.is_none();
     hotline || phone || numeral.leading_zero
@@ -492,7 +646,11 @@ fn is_identifier(text: &str, at: usize, numeral: &Numeral, unit: Option<Unit>) -
 
 /// The change (`同比增长`, `下降`) that the number at `start` measures, looking back in its
 /// clause over earlier indicators of a list (`分别增长5.1%、13.6%`).
-fn change_before(text: &str, start: usize, earlier: &[Indicator<'_>]) -> Option<(Direction, Range<usize>, Option<Range<usize>>)> {
+fn change_before(
+    text: &str,
+    start: usize,
+    earlier: &[Indicator<'_>],
+) -> Option<(Direction, Range<usize>, Option<Range<usize>>)> {
     let clause_start = text[..start]
         .char_indices()
         .rev()
@@ -524,7 +682,8 @@ fn change_before(text: &str, start: usize, earlier: &[Indicator<'_>]) -> Option<
             // `比2020年增长`, `较“十三五”末增长`.
             let at = head.rfind(['比', '较'])?;
             let basis = &head[at..];
-            (basis.chars().count() <= 10 && !basis.contains(is_clause_mark)).then(|| clause_start + at..clause_start + head.len())
+            (basis.chars().count() <= 10 && !basis.contains(is_clause_mark))
+                .then(|| clause_start + at..clause_start + head.len())
         });
     Some((direction, verb_at..verb_end, basis))
 }
@@ -532,4 +691,3 @@ fn change_before(text: &str, start: usize, earlier: &[Indicator<'_>]) -> Option<
 fn is_clause_mark(c: char) -> bool {
     matches!(c, '，' | '。' | '；' | '、')
 }
-

@@ -27,7 +27,9 @@ static UNITS: LazyLock<Units> = LazyLock::new(|| {
     let mut longest_chars = 0;
     for line in data_lines(include_str!("data/units.txt")) {
         let mut fields = line.split('\t');
-        let (Some(surface), Some(kind)) = (fields.next(), fields.next()) else { continue };
+        let (Some(surface), Some(kind)) = (fields.next(), fields.next()) else {
+            continue;
+        };
         let kind = match kind {
             "count" => Some(IndicatorKind::Count),
             "amount" => Some(IndicatorKind::Amount),
@@ -40,9 +42,19 @@ static UNITS: LazyLock<Units> = LazyLock::new(|| {
         };
         let normalised = fields.next().unwrap_or(surface);
         longest_chars = longest_chars.max(surface.chars().count());
-        by_surface.insert(surface, Unit { surface, normalised, kind });
+        by_surface.insert(
+            surface,
+            Unit {
+                surface,
+                normalised,
+                kind,
+            },
+        );
     }
-    Units { by_surface, longest_chars }
+    Units {
+        by_surface,
+        longest_chars,
+    }
 });
 
 /// The longest lexicon entry at the front of `text` (a unit, or a word that only looks
@@ -54,7 +66,9 @@ pub(crate) fn unit_at(text: &str) -> Option<Unit> {
         .map(|(i, c)| i + c.len_utf8())
         .take(units.longest_chars)
         .collect();
-    ends.iter().rev().find_map(|&end| units.by_surface.get(&text[..end]).copied())
+    ends.iter()
+        .rev()
+        .find_map(|&end| units.by_surface.get(&text[..end]).copied())
 }
 
 /// Whether a real unit (not a look-alike word) starts `text`.
@@ -63,8 +77,9 @@ pub(crate) fn starts_with_unit(text: &str) -> bool {
 }
 
 static SET_PHRASES: LazyLock<Regex> = LazyLock::new(|| {
-    let words: Vec<String> =
-        data_lines(include_str!("data/set_phrases.txt")).map(regex::escape).collect();
+    let words: Vec<String> = data_lines(include_str!("data/set_phrases.txt"))
+        .map(regex::escape)
+        .collect();
     Regex::new(&words.join("|")).expect("the set phrase list builds a regex")
 });
 
@@ -91,7 +106,12 @@ static SECTION_WORDS: LazyLock<Vec<(SectionKind, &'static str)>> = LazyLock::new
 /// The kind a heading's words say, and the end (in bytes) of the first word that says
 /// it: `2022年工作思路` → plans.
 pub(crate) fn section_kind_words(heading: &str) -> Option<(SectionKind, usize)> {
-    for rank in [SectionKind::Problems, SectionKind::Plans, SectionKind::Achievements, SectionKind::Other] {
+    for rank in [
+        SectionKind::Problems,
+        SectionKind::Plans,
+        SectionKind::Achievements,
+        SectionKind::Other,
+    ] {
         let found = SECTION_WORDS
             .iter()
             .filter(|(kind, _)| *kind == rank)
@@ -114,10 +134,15 @@ pub(crate) fn section_words() -> impl Iterator<Item = &'static str> {
 pub(crate) fn part_words() -> impl Iterator<Item = &'static str> {
     SECTION_WORDS
         .iter()
-        .filter(|(kind, word)| matches!(kind, SectionKind::Plans | SectionKind::Achievements) && word.chars().count() >= 4)
+        .filter(|(kind, word)| {
+            matches!(kind, SectionKind::Plans | SectionKind::Achievements)
+                && word.chars().count() >= 4
+        })
         .map(|&(_, word)| word)
 }
 
 fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
-    text.lines().map(str::trim_end).filter(|l| !l.is_empty() && !l.starts_with('#'))
+    text.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }

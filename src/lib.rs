@@ -43,15 +43,15 @@ mod span;
 mod tree;
 mod validate;
 
-pub use decode::{decode, DecodeError, Decoded, Encoding};
+pub use decode::{DecodeError, Decoded, Encoding, decode};
 pub use number::Number;
 pub use numerals::parse_number;
 pub use span::Span;
 pub use tree::{
-    Approx, Change, Diagnostic, DiagnosticCode, Direction, Indicator, IndicatorKind, Report, Role, Section,
-    SectionKind, Signature, Text, Theme,
+    Approx, Change, Diagnostic, DiagnosticCode, Direction, Indicator, IndicatorKind, Report, Role,
+    Section, SectionKind, Signature, Text, Theme,
 };
-pub use validate::{validate, Violation};
+pub use validate::{Violation, validate};
 
 /// The README's example runs as a doctest.
 #[cfg(doctest)]

@@ -5,12 +5,12 @@
 
 use crate::chars::{digit_value, is_chinese_numeral};
 use crate::numerals::{chars_while, parse_number};
+use nom::IResult;
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while1};
 use nom::character::complete::char as ch;
 use nom::combinator::{map, map_opt, opt};
 use nom::sequence::{delimited, pair, preceded, terminated};
-use nom::IResult;
 
 /// A family of markers that number headings of one level.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -75,22 +75,41 @@ pub(crate) struct Marker {
 /// ```
 pub(crate) fn marker(text: &str) -> Option<Marker> {
     let parsed: IResult<&str, (Family, u32)> = alt((
-        map(terminated(chinese_ordinal, ch('、')), |n| (Family::ChineseComma, n)),
+        map(terminated(chinese_ordinal, ch('、')), |n| {
+            (Family::ChineseComma, n)
+        }),
         map(paren(chinese_ordinal), |n| (Family::ChineseParen, n)),
         map(paren(arabic_ordinal), |n| (Family::ArabicParen, n)),
-        map(terminated(arabic_ordinal, alt((ch('.'), ch('．')))), |n| (Family::ArabicDot, n)),
-        map(terminated(arabic_ordinal, ch('、')), |n| (Family::ArabicComma, n)),
+        map(terminated(arabic_ordinal, alt((ch('.'), ch('．')))), |n| {
+            (Family::ArabicDot, n)
+        }),
+        map(terminated(arabic_ordinal, ch('、')), |n| {
+            (Family::ArabicComma, n)
+        }),
         map_opt(chars_while(1, 1, |c| circled(c).is_some()), |s: &str| {
-            s.chars().next().and_then(circled).map(|n| (Family::Circled, n))
+            s.chars()
+                .next()
+                .and_then(circled)
+                .map(|n| (Family::Circled, n))
         }),
         map(
-            delimited(tag("第"), chinese_ordinal, alt((ch('，'), ch('、'), ch(',')))),
+            delimited(
+                tag("第"),
+                chinese_ordinal,
+                alt((ch('，'), ch('、'), ch(','))),
+            ),
             |n| (Family::Ordinal, n),
         ),
-        map(alt((tag("——"), tag("－－"), tag("--"))), |_| (Family::Dash, 0)),
+        map(alt((tag("——"), tag("－－"), tag("--"))), |_| {
+            (Family::Dash, 0)
+        }),
     ))(text);
     let (rest, (family, ordinal)) = parsed.ok()?;
-    Some(Marker { family, ordinal, len: text.len() - rest.len() })
+    Some(Marker {
+        family,
+        ordinal,
+        len: text.len() - rest.len(),
+    })
 }
 
 /// `（…）` or `(…)` around a numeral, with optional spaces inside.
@@ -106,18 +125,28 @@ fn paren<'a>(
 
 /// `一` … `九十九`.
 fn chinese_ordinal(input: &str) -> IResult<&str, u32> {
-    map_opt(chars_while(1, 3, |c| is_chinese_numeral(c) && c != '两' && c != '〇'), |s: &str| {
-        let n = parse_number(s)?;
-        u32::try_from(n.numerator()).ok().filter(|&n| n > 0 && n < 100)
-    })(input)
+    map_opt(
+        chars_while(1, 3, |c| is_chinese_numeral(c) && c != '两' && c != '〇'),
+        |s: &str| {
+            let n = parse_number(s)?;
+            u32::try_from(n.numerator())
+                .ok()
+                .filter(|&n| n > 0 && n < 100)
+        },
+    )(input)
 }
 
 /// `1` … `99` in ASCII or full-width digits.
 fn arabic_ordinal(input: &str) -> IResult<&str, u32> {
-    map_opt(chars_while(1, 2, |c| digit_value(c).is_some()), |s: &str| {
-        let n = s.chars().try_fold(0u32, |acc, c| Some(acc * 10 + u32::from(digit_value(c)?)))?;
-        (n > 0).then_some(n)
-    })(input)
+    map_opt(
+        chars_while(1, 2, |c| digit_value(c).is_some()),
+        |s: &str| {
+            let n = s
+                .chars()
+                .try_fold(0u32, |acc, c| Some(acc * 10 + u32::from(digit_value(c)?)))?;
+            (n > 0).then_some(n)
+        },
+    )(input)
 }
 
 fn circled(c: char) -> Option<u32> {
@@ -129,8 +158,10 @@ fn circled(c: char) -> Option<u32> {
 
 /// `【…】` at the front of `text`: the marker's length and the bracketed text's range.
 pub(crate) fn bracket_heading(text: &str) -> Option<(usize, std::ops::Range<usize>)> {
-    let parsed: IResult<&str, &str> =
-        preceded(ch('【'), terminated(take_while1(|c| c != '】' && c != '\n'), ch('】')))(text);
+    let parsed: IResult<&str, &str> = preceded(
+        ch('【'),
+        terminated(take_while1(|c| c != '】' && c != '\n'), ch('】')),
+    )(text);
     let (rest, inner) = parsed.ok()?;
     let open = '【'.len_utf8();
     (inner.chars().count() <= 40).then(|| (text.len() - rest.len(), open..open + inner.len()))

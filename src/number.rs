@@ -24,11 +24,17 @@ pub struct Number {
 
 impl Number {
     /// Zero.
-    pub const ZERO: Number = Number { numerator: 0, denominator: 1 };
+    pub const ZERO: Number = Number {
+        numerator: 0,
+        denominator: 1,
+    };
 
     /// The integer `n`.
     pub const fn integer(n: i128) -> Self {
-        Number { numerator: n, denominator: 1 }
+        Number {
+            numerator: n,
+            denominator: 1,
+        }
     }
 
     /// `numerator / denominator`, reduced; `None` when the denominator is zero.
@@ -39,7 +45,10 @@ impl Number {
         let sign = if denominator < 0 { -1 } else { 1 };
         let (n, d) = (numerator.checked_mul(sign)?, denominator.checked_mul(sign)?);
         let g = gcd(n.unsigned_abs(), d.unsigned_abs()) as i128;
-        Some(Number { numerator: n / g.max(1), denominator: d / g.max(1) })
+        Some(Number {
+            numerator: n / g.max(1),
+            denominator: d / g.max(1),
+        })
     }
 
     /// Reads a plain decimal written in ASCII digits, such as `1132.92` or `7`.
@@ -53,7 +62,9 @@ impl Number {
             if !b.is_ascii_digit() {
                 return None;
             }
-            numerator = numerator.checked_mul(10)?.checked_add(i128::from(b - b'0'))?;
+            numerator = numerator
+                .checked_mul(10)?
+                .checked_add(i128::from(b - b'0'))?;
         }
         Number::ratio(numerator, pow10(frac.len() as u32)?)
     }
@@ -203,8 +214,13 @@ impl<'de> Deserialize<'de> for Number {
             fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Number, E> {
                 // The shortest decimal that reads back as `v` is the number that was written.
                 let text = v.abs().to_string();
-                let n = Number::parse_decimal(&text).ok_or_else(|| E::custom("number out of range"))?;
-                Ok(if v < 0.0 { Number::integer(-1).checked_mul(n).unwrap_or(n) } else { n })
+                let n =
+                    Number::parse_decimal(&text).ok_or_else(|| E::custom("number out of range"))?;
+                Ok(if v < 0.0 {
+                    Number::integer(-1).checked_mul(n).unwrap_or(n)
+                } else {
+                    n
+                })
             }
         }
         deserializer.deserialize_any(Visitor)

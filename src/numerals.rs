@@ -4,15 +4,15 @@
 //! Readers here return what they consumed (in bytes) and an exact [`Number`]; units,
 //! approximation words and context are the business of [`crate::indicators`].
 
+use crate::Number;
 use crate::chars::{chinese_digit, digit_value, is_chinese_numeral};
 use crate::number::pow10;
-use crate::Number;
+use nom::IResult;
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while1};
 use nom::combinator::{opt, recognize};
 use nom::multi::many0;
 use nom::sequence::{pair, preceded};
-use nom::IResult;
 
 /// How a numeral is written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -78,7 +78,11 @@ pub(crate) fn read(text: &str, unit_at: &dyn Fn(&str) -> bool) -> Option<Numeral
 
 /// Between `min` and `max` chars matching `pred`. (nom's `take_while_m_n` counts bytes
 /// on `&str` input, which breaks on full-width characters.)
-pub(crate) fn chars_while(min: usize, max: usize, pred: impl Fn(char) -> bool) -> impl Fn(&str) -> IResult<&str, &str> {
+pub(crate) fn chars_while(
+    min: usize,
+    max: usize,
+    pred: impl Fn(char) -> bool,
+) -> impl Fn(&str) -> IResult<&str, &str> {
     move |input: &str| {
         let (count, len) = input
             .chars()
@@ -86,7 +90,10 @@ pub(crate) fn chars_while(min: usize, max: usize, pred: impl Fn(char) -> bool) -
             .take_while(|&c| pred(c))
             .fold((0, 0), |(n, l), c| (n + 1, l + c.len_utf8()));
         if count < min {
-            return Err(nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::TakeWhileMN)));
+            return Err(nom::Err::Error(nom::error::Error::new(
+                input,
+                nom::error::ErrorKind::TakeWhileMN,
+            )));
         }
         Ok((&input[len..], &input[..len]))
     }
@@ -122,7 +129,10 @@ fn literal_value(literal: &str) -> Option<Number> {
 /// Exponent of a magnitude word at the front of `text`, with its length.
 fn magnitude(text: &str) -> Option<(u32, usize)> {
     const WORDS: [(&str, u32); 5] = [("万亿", 12), ("亿", 8), ("万", 4), ("千", 3), ("百", 2)];
-    WORDS.iter().find(|(w, _)| text.starts_with(w)).map(|&(w, e)| (e, w.len()))
+    WORDS
+        .iter()
+        .find(|(w, _)| text.starts_with(w))
+        .map(|&(w, e)| (e, w.len()))
 }
 
 fn read_arabic(text: &str, unit_at: &dyn Fn(&str) -> bool) -> Option<Numeral> {
@@ -146,11 +156,15 @@ fn read_arabic(text: &str, unit_at: &dyn Fn(&str) -> bool) -> Option<Numeral> {
         has_magnitude = true;
         last_exponent = exponent;
         let rest = &text[pos..];
-        let Ok((_, next)) = arabic_literal(rest) else { break };
+        let Ok((_, next)) = arabic_literal(rest) else {
+            break;
+        };
         if next.contains(['.', '．', ',']) {
             break;
         }
-        let Some(part) = literal_value(next) else { break };
+        let Some(part) = literal_value(next) else {
+            break;
+        };
         let after = &rest[next.len()..];
         match magnitude(after) {
             // `1亿2000万`: the next group carries its own, smaller magnitude.
@@ -214,7 +228,9 @@ fn read_chinese(text: &str, unit_at: &dyn Fn(&str) -> bool) -> Option<Numeral> {
     if let Some(rest) = text[run_end..].strip_prefix('点') {
         let digits: Vec<u8> = rest.chars().map_while(chinese_digit).collect();
         if !digits.is_empty() && digits.len() < 20 {
-            let value = digits.iter().fold(0i128, |acc, &d| acc * 10 + i128::from(d));
+            let value = digits
+                .iter()
+                .fold(0i128, |acc, &d| acc * 10 + i128::from(d));
             fraction = Some((value, digits.len() as u32));
             len += '点'.len_utf8() + digits.len() * '一'.len_utf8();
         }
@@ -235,7 +251,9 @@ fn read_chinese(text: &str, unit_at: &dyn Fn(&str) -> bool) -> Option<Numeral> {
             }
         }
     }
-    let bare_magnitude = chars.iter().all(|&c| matches!(c, '十' | '百' | '千' | '万' | '亿'))
+    let bare_magnitude = chars
+        .iter()
+        .all(|&c| matches!(c, '十' | '百' | '千' | '万' | '亿'))
         && chars.len() == 1;
     Some(Numeral {
         value,
@@ -304,7 +322,11 @@ fn chinese_integer(chars: &[char]) -> Option<i128> {
             }
             '万' => {
                 let group = small + digit.take().unwrap_or(0);
-                let group = if group == 0 && !seen_anything { 1 } else { group };
+                let group = if group == 0 && !seen_anything {
+                    1
+                } else {
+                    group
+                };
                 if group == 0 || wan != 0 {
                     return None;
                 }
@@ -316,7 +338,11 @@ fn chinese_integer(chars: &[char]) -> Option<i128> {
             }
             '亿' => {
                 let group = wan + small + digit.take().unwrap_or(0);
-                let group = if group == 0 && !seen_anything { 1 } else { group };
+                let group = if group == 0 && !seen_anything {
+                    1
+                } else {
+                    group
+                };
                 if group == 0 {
                     return None;
                 }
@@ -343,7 +369,10 @@ fn chinese_integer(chars: &[char]) -> Option<i128> {
         Some(d) => d,
         None => 0,
     };
-    total.checked_add(wan)?.checked_add(small)?.checked_add(tail)
+    total
+        .checked_add(wan)?
+        .checked_add(small)?
+        .checked_add(tail)
 }
 
 #[cfg(test)]
@@ -389,8 +418,14 @@ mod tests {
     #[test]
     fn reads_colloquial_ranges() {
         let n = read("七八十种", &|_| false).unwrap();
-        assert_eq!((n.value, n.max), (Number::integer(70), Some(Number::integer(80))));
+        assert_eq!(
+            (n.value, n.max),
+            (Number::integer(70), Some(Number::integer(80)))
+        );
         let n = read("两三个", &|_| false).unwrap();
-        assert_eq!((n.value, n.max), (Number::integer(2), Some(Number::integer(3))));
+        assert_eq!(
+            (n.value, n.max),
+            (Number::integer(2), Some(Number::integer(3)))
+        );
     }
 }

@@ -8,9 +8,11 @@
 //! the official order 一、 → （一） → 1. → （1） → ①; `——` and `【…】` headings sit one
 //! level below the section.
 
-use crate::chars::{char_before, is_han, is_item_end, is_sentence_end, is_space, is_trailing_punct};
+use crate::chars::{
+    char_before, is_han, is_item_end, is_sentence_end, is_space, is_trailing_punct,
+};
 use crate::lexicon;
-use crate::markers::{bracket_heading, marker, Family, Marker};
+use crate::markers::{Family, Marker, bracket_heading, marker};
 use crate::sentences::{protected, trim};
 use crate::{Diagnostic, DiagnosticCode, Span};
 use std::collections::HashMap;
@@ -59,7 +61,11 @@ struct Candidate {
 }
 
 /// Finds the headings of `text[body]`, in order, with their depths.
-pub(crate) fn headings(text: &str, body: Range<usize>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Heading> {
+pub(crate) fn headings(
+    text: &str,
+    body: Range<usize>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Heading> {
     let candidates = candidates(text, body.clone());
     let accepted = accept(text, body.clone(), candidates, diagnostics);
     let mut headings = nest(accepted, diagnostics);
@@ -75,12 +81,14 @@ pub(crate) fn headings(text: &str, body: Range<usize>, diagnostics: &mut Vec<Dia
 /// Lines of `text[range]`, trimmed, non-empty.
 pub(crate) fn lines(text: &str, range: Range<usize>) -> impl Iterator<Item = Range<usize>> + '_ {
     let base = range.start;
-    text[range].split('\n').scan(base, |at, line| {
-        let start = *at;
-        *at += line.len() + 1;
-        Some(trim(text, start..start + line.len()))
-    })
-    .filter(|r| !r.is_empty())
+    text[range]
+        .split('\n')
+        .scan(base, |at, line| {
+            let start = *at;
+            *at += line.len() + 1;
+            Some(trim(text, start..start + line.len()))
+        })
+        .filter(|r| !r.is_empty())
 }
 
 fn candidates(text: &str, body: Range<usize>) -> Vec<Candidate> {
@@ -100,7 +108,8 @@ fn candidates(text: &str, body: Range<usize>) -> Vec<Candidate> {
         let mut last_mark: Option<char> = None;
         for (i, c) in line_text.char_indices() {
             let pos = line.start + i;
-            let after_break = prev.is_some_and(|p| is_item_end(p) || matches!(p, '：' | ':') || is_space(p));
+            let after_break =
+                prev.is_some_and(|p| is_item_end(p) || matches!(p, '：' | ':') || is_space(p));
             if prev.is_some_and(|p| !is_space(p)) {
                 last_mark = prev;
             }
@@ -115,8 +124,16 @@ fn candidates(text: &str, body: Range<usize>) -> Vec<Candidate> {
             if guard.peek().is_some_and(|g| g.start < pos && pos < g.end) {
                 continue;
             }
-            let marked = if may_open_marker(c) { at(text, pos, Boundary::Inline) } else { None };
-            if let Some(candidate) = marked.or_else(|| prev_was_sentence_end.then(|| inline_unmarked(text, pos, line.end)).flatten()) {
+            let marked = if may_open_marker(c) {
+                at(text, pos, Boundary::Inline)
+            } else {
+                None
+            };
+            if let Some(candidate) = marked.or_else(|| {
+                prev_was_sentence_end
+                    .then(|| inline_unmarked(text, pos, line.end))
+                    .flatten()
+            }) {
                 found.push(candidate);
             }
         }
@@ -124,31 +141,60 @@ fn candidates(text: &str, body: Range<usize>) -> Vec<Candidate> {
     found
 }
 
+/// Whether a marker or an appendix word can start with `c`.
 fn may_open_marker(c: char) -> bool {
-    matches!(c, '一'..='龥' if crate::chars::is_chinese_numeral(c) || c == '第' || c == '附' || c == '名' || c == '注')
-        || matches!(c, '（' | '(' | '—' | '－' | '【' | '①'..='⑳' | '0'..='9' | '０'..='９' | '-')
+    crate::chars::is_chinese_numeral(c)
+        || matches!(c, '第' | '附' | '名' | '注' | '（' | '(' | '—' | '－' | '【' | '①'..='⑳' | '0'..='9' | '０'..='９' | '-')
 }
 
 /// The candidate at `pos`, if a marker stands there and what follows suits a heading.
 fn at(text: &str, pos: usize, boundary: Boundary) -> Option<Candidate> {
     let rest = &text[pos..];
     if let Some(len) = appendix_word(rest, boundary) {
-        let marker = Marker { family: Family::Unmarked, ordinal: 0, len };
-        return Some(Candidate { marker, start: pos, boundary, text: None, appendix: true });
+        let marker = Marker {
+            family: Family::Unmarked,
+            ordinal: 0,
+            len,
+        };
+        return Some(Candidate {
+            marker,
+            start: pos,
+            boundary,
+            text: None,
+            appendix: true,
+        });
     }
     if let Some((len, inner)) = bracket_heading(rest) {
-        let marker = Marker { family: Family::Bracket, ordinal: 0, len };
+        let marker = Marker {
+            family: Family::Bracket,
+            ordinal: 0,
+            len,
+        };
         let text = Some(pos + inner.start..pos + inner.end);
-        return Some(Candidate { marker, start: pos, boundary, text, appendix: false });
+        return Some(Candidate {
+            marker,
+            start: pos,
+            boundary,
+            text,
+            appendix: false,
+        });
     }
     let m = marker(rest)?;
     let after = rest[m.len..].trim_start_matches(' ');
     let next = after.chars().next()?;
     let prose_follows = match m.family {
         // `一、二级`, `一、二类`: a list of numerals, not a heading.
-        Family::ChineseComma => !crate::chars::is_chinese_numeral(next) || !after.chars().nth(1).is_some_and(|c| matches!(c, '、' | '级' | '类' | '等' | '档')),
+        Family::ChineseComma => {
+            !crate::chars::is_chinese_numeral(next)
+                || !after
+                    .chars()
+                    .nth(1)
+                    .is_some_and(|c| matches!(c, '、' | '级' | '类' | '等' | '档'))
+        }
         // `1.5`, `1、2月`: numbers, not headings.
-        Family::ArabicDot | Family::ArabicComma => crate::chars::digit_value(next).is_none() && !matches!(next, '%' | '％'),
+        Family::ArabicDot | Family::ArabicComma => {
+            crate::chars::digit_value(next).is_none() && !matches!(next, '%' | '％')
+        }
         // `——2026年1月26日在…会议上` is the subtitle of a speech, not a heading.
         Family::Dash => is_han(next) || matches!(next, '“' | '《'),
         _ => true,
@@ -164,14 +210,25 @@ fn at(text: &str, pos: usize, boundary: Boundary) -> Option<Candidate> {
     if m.family == Family::Dash && boundary == Boundary::Inline {
         let spaced = char_before(text, pos).is_some_and(is_space);
         let before = text[..pos].trim_end_matches(is_space);
-        if !spaced && !before.chars().next_back().is_some_and(|c| is_sentence_end(c) || matches!(c, '：' | ':')) {
+        if !spaced
+            && !before
+                .chars()
+                .next_back()
+                .is_some_and(|c| is_sentence_end(c) || matches!(c, '：' | ':'))
+        {
             return None;
         }
     }
     if m.family == Family::Ordinal && boundary == Boundary::Inline {
         return None;
     }
-    Some(Candidate { marker: m, start: pos, boundary, text: None, appendix: false })
+    Some(Candidate {
+        marker: m,
+        start: pos,
+        boundary,
+        text: None,
+        appendix: false,
+    })
 }
 
 fn first_line(text: &str) -> &str {
@@ -191,19 +248,32 @@ fn is_speech_subtitle(after_dash: &str) -> bool {
 /// marker, a colon, a space, or another appendix word).
 fn appendix_word(rest: &str, boundary: Boundary) -> Option<usize> {
     for word in ["附件", "名词解释", "注释"] {
-        let Some(after) = rest.strip_prefix(word) else { continue };
+        let Some(after) = rest.strip_prefix(word) else {
+            continue;
+        };
         // `附件1`, but not the year in `附件2026年…`.
-        let year_follows = |t: &str| t.len() >= 7 && t.is_char_boundary(4) && t[..4].bytes().all(|b| b.is_ascii_digit()) && t[4..].starts_with('年');
+        let year_follows = |t: &str| {
+            t.len() >= 7
+                && t.is_char_boundary(4)
+                && t[..4].bytes().all(|b| b.is_ascii_digit())
+                && t[4..].starts_with('年')
+        };
         let numbered = word == "附件"
             && after.starts_with(|c: char| c.is_ascii_digit())
             && (!after[1..].starts_with(|c: char| c.is_ascii_digit()) || year_follows(&after[1..]));
         let digit = usize::from(numbered);
         let tail = &after[digit..];
         let alone = match boundary {
-            Boundary::LineStart => first_line(tail).trim().is_empty() || tail.starts_with(['：', ':']),
+            Boundary::LineStart => {
+                first_line(tail).trim().is_empty() || tail.starts_with(['：', ':'])
+            }
             Boundary::Inline => {
                 tail.is_empty()
-                    || tail.starts_with(|c: char| is_space(c) || c.is_ascii_digit() || matches!(c, '：' | ':' | '［' | '[' | '【'))
+                    || tail.starts_with(|c: char| {
+                        is_space(c)
+                            || c.is_ascii_digit()
+                            || matches!(c, '：' | ':' | '［' | '[' | '【')
+                    })
                     || ["名词解释", "注释"].iter().any(|w| tail.starts_with(w))
             }
         };
@@ -223,7 +293,8 @@ fn unmarked(text: &str, lines: &[Range<usize>], index: usize) -> Option<Candidat
     let chars = line_text.chars().count();
     let last = line_text.chars().next_back()?;
     let han = line_text.chars().filter(|&c| is_han(c)).count();
-    let body_follows = text[next.clone()].chars().count() > chars && text[next.clone()].contains(is_sentence_end);
+    let body_follows =
+        text[next.clone()].chars().count() > chars && text[next.clone()].contains(is_sentence_end);
     let plausible = index > 0
         && (4..=30).contains(&chars)
         && han * 2 > chars
@@ -231,8 +302,12 @@ fn unmarked(text: &str, lines: &[Range<usize>], index: usize) -> Option<Candidat
         && !line_text.contains(is_space)
         && !line_text.ends_with("会议上")
         && body_follows;
-    plausible.then(|| Candidate {
-        marker: Marker { family: Family::Unmarked, ordinal: 0, len: 0 },
+    plausible.then_some(Candidate {
+        marker: Marker {
+            family: Family::Unmarked,
+            ordinal: 0,
+            len: 0,
+        },
         start: line.start,
         boundary: Boundary::LineStart,
         text: None,
@@ -242,14 +317,28 @@ fn unmarked(text: &str, lines: &[Range<usize>], index: usize) -> Option<Candidat
 
 /// Openings of the first sentence after an unmarked heading in flattened text:
 /// `“十四五”时期工作回顾“十四五”时期是…`, `2026年重点工作今年是…`.
-const BODY_OPENERS: [&str; 8] = ["“", "今年", "过去", "五年来", "一年来", "这一年", "当前", "今后"];
+const BODY_OPENERS: [&str; 8] = [
+    "“",
+    "今年",
+    "过去",
+    "五年来",
+    "一年来",
+    "这一年",
+    "当前",
+    "今后",
+];
 
 /// An unmarked heading inside running text, right after a sentence end: a short phrase
 /// without punctuation that ends with a section word and is followed by a new sentence.
 fn inline_unmarked(text: &str, pos: usize, limit: usize) -> Option<Candidate> {
-    let window_end = text[pos..limit].char_indices().nth(30).map_or(limit, |(i, _)| pos + i);
+    let window_end = text[pos..limit]
+        .char_indices()
+        .nth(30)
+        .map_or(limit, |(i, _)| pos + i);
     let window = &text[pos..window_end];
-    let stop = window.find(|c: char| is_trailing_punct(c) || is_space(c) || matches!(c, '（' | '(' | '—')).unwrap_or(window.len());
+    let stop = window
+        .find(|c: char| is_trailing_punct(c) || is_space(c) || matches!(c, '（' | '(' | '—'))
+        .unwrap_or(window.len());
     let phrase = &window[..stop];
     let mut best: Option<usize> = None;
     for word in lexicon::part_words() {
@@ -258,7 +347,9 @@ fn inline_unmarked(text: &str, pos: usize, limit: usize) -> Option<Candidate> {
             let after = &text[pos + end..];
             let rest = after.trim_start_matches(is_space);
             let spaced = rest.len() < after.len();
-            let opens = spaced || rest.starts_with(|c: char| c.is_ascii_digit()) || BODY_OPENERS.iter().any(|o| rest.starts_with(o));
+            let opens = spaced
+                || rest.starts_with(|c: char| c.is_ascii_digit())
+                || BODY_OPENERS.iter().any(|o| rest.starts_with(o));
             if opens && end >= 4 * 3 && best.is_none_or(|b| end < b) {
                 best = Some(end);
             }
@@ -266,7 +357,11 @@ fn inline_unmarked(text: &str, pos: usize, limit: usize) -> Option<Candidate> {
     }
     let end = pos + best?;
     Some(Candidate {
-        marker: Marker { family: Family::Unmarked, ordinal: 0, len: 0 },
+        marker: Marker {
+            family: Family::Unmarked,
+            ordinal: 0,
+            len: 0,
+        },
         start: pos,
         boundary: Boundary::Inline,
         text: Some(pos..end),
@@ -275,23 +370,42 @@ fn inline_unmarked(text: &str, pos: usize, limit: usize) -> Option<Candidate> {
 }
 
 /// Keeps the candidates the whole document supports.
-fn accept(text: &str, body: Range<usize>, candidates: Vec<Candidate>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Candidate> {
+fn accept(
+    text: &str,
+    body: Range<usize>,
+    candidates: Vec<Candidate>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Candidate> {
     // Unmarked lines head the top level only when the body opens with them and there are
     // at least two; otherwise a short line is prose (or a split title).
-    let first_heading = candidates.iter().find(|c| c.marker.family != Family::Dash || c.boundary == Boundary::LineStart);
-    let unmarked_count = candidates.iter().filter(|c| c.marker.family == Family::Unmarked && !c.appendix).count();
-    let unmarked_ok = first_heading.is_some_and(|c| c.marker.family == Family::Unmarked && !c.appendix) && unmarked_count >= 2;
+    let first_heading = candidates
+        .iter()
+        .find(|c| c.marker.family != Family::Dash || c.boundary == Boundary::LineStart);
+    let unmarked_count = candidates
+        .iter()
+        .filter(|c| c.marker.family == Family::Unmarked && !c.appendix)
+        .count();
+    let unmarked_ok = first_heading
+        .is_some_and(|c| c.marker.family == Family::Unmarked && !c.appendix)
+        && unmarked_count >= 2;
 
     // Where each numbered family has an ordinal, to see whether an inline `一、` opens a
     // numbering that continues.
     let mut positions: HashMap<(Family, u32), Vec<usize>> = HashMap::new();
     for c in &candidates {
         if c.marker.family.is_numbered() {
-            positions.entry((c.marker.family, c.marker.ordinal)).or_default().push(c.start);
+            positions
+                .entry((c.marker.family, c.marker.ordinal))
+                .or_default()
+                .push(c.start);
         }
     }
     let followed_by = |family: Family, ordinal: u32, after: usize| -> Option<usize> {
-        positions.get(&(family, ordinal))?.iter().copied().find(|&p| p > after)
+        positions
+            .get(&(family, ordinal))?
+            .iter()
+            .copied()
+            .find(|&p| p > after)
     };
 
     let mut accepted: Vec<Candidate> = Vec::new();
@@ -300,7 +414,10 @@ fn accept(text: &str, body: Range<usize>, candidates: Vec<Candidate>, diagnostic
     for c in candidates {
         let family = c.marker.family;
         if c.appendix {
-            if accepted.last().is_some_and(|prev| prev.appendix && line_of(text, prev.start) + 1 >= line_of(text, c.start)) && !text[c.start..].starts_with("附件") {
+            if accepted.last().is_some_and(|prev| {
+                prev.appendix && line_of(text, prev.start) + 1 >= line_of(text, c.start)
+            }) && !text[c.start..].starts_with("附件")
+            {
                 continue;
             }
             in_appendix = true;
@@ -333,7 +450,7 @@ fn accept(text: &str, body: Range<usize>, candidates: Vec<Candidate>, diagnostic
         if !ok {
             continue;
         }
-        if ordinal != last + 1 && !(ordinal == 1) {
+        if ordinal != last + 1 && ordinal != 1 {
             diagnostics.push(Diagnostic {
                 code: DiagnosticCode::NumberingGap,
                 message: format!("heading number {ordinal} follows {last} in its family"),
@@ -357,7 +474,8 @@ fn line_of(text: &str, at: usize) -> usize {
 /// Whether `text[from..to]` holds a full sentence (a heading's body does; an inline list
 /// item does not).
 fn holds_a_sentence(text: &str, from: usize, to: usize) -> bool {
-    text.get(from..to).is_some_and(|s| s.contains(is_sentence_end))
+    text.get(from..to)
+        .is_some_and(|s| s.contains(is_sentence_end))
 }
 
 /// Gives every accepted candidate its depth.
@@ -372,7 +490,10 @@ fn nest(accepted: Vec<Candidate>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Head
             stack.clear();
             stack.push((family, 0, true));
             0
-        } else if let Some(i) = stack.iter().position(|&(f, _, appendix)| f == family && !appendix) {
+        } else if let Some(i) = stack
+            .iter()
+            .position(|&(f, _, appendix)| f == family && !appendix)
+        {
             stack.truncate(i + 1);
             i
         } else if let Some(rank) = family.rank() {
@@ -391,7 +512,10 @@ fn nest(accepted: Vec<Candidate>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Head
             0
         } else {
             stack.truncate(1);
-            let rank = stack.first().map_or(1, |&(_, r, _)| r.saturating_add(1)).max(1);
+            let rank = stack
+                .first()
+                .map_or(1, |&(_, r, _)| r.saturating_add(1))
+                .max(1);
             // Placed below the section, ranked so that the next numbered family pops it.
             stack.push((family, rank.max(9), false));
             stack.len() - 1
@@ -425,9 +549,18 @@ fn nest(accepted: Vec<Candidate>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Head
 /// A heading alone on its line is the whole line; otherwise it is the first sentence
 /// (up to `。；！？：`), unless a space or, for a section, its section word shows that the
 /// heading was glued to its body.
-fn heading_text(text: &str, h: &Heading, limit: usize, diagnostics: &mut Vec<Diagnostic>) -> (Option<Range<usize>>, usize) {
+fn heading_text(
+    text: &str,
+    h: &Heading,
+    limit: usize,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (Option<Range<usize>>, usize) {
     if let Some(inner) = &h.text {
-        let close = if h.family == Family::Bracket { '】'.len_utf8() } else { 0 };
+        let close = if h.family == Family::Bracket {
+            '】'.len_utf8()
+        } else {
+            0
+        };
         return (Some(inner.clone()), (inner.end + close).min(limit));
     }
     if h.appendix {
@@ -441,12 +574,15 @@ fn heading_text(text: &str, h: &Heading, limit: usize, diagnostics: &mut Vec<Dia
         return (None, line_end);
     }
     let guarded = protected(text, line.clone());
-    let sentence_end = first_unguarded(text, line.clone(), &guarded, |c| is_item_end(c) || matches!(c, '：' | ':'));
+    let sentence_end = first_unguarded(text, line.clone(), &guarded, |c| {
+        is_item_end(c) || matches!(c, '：' | ':')
+    });
     let Some(end) = sentence_end else {
         return (Some(strip_trailing_punct(text, line)), line_end);
     };
     // A space before any punctuation ends a heading glued to its body: `一、主要成效 一年来，…`.
-    let first_punct = first_unguarded(text, line.clone(), &guarded, is_trailing_punct).unwrap_or(end);
+    let first_punct =
+        first_unguarded(text, line.clone(), &guarded, is_trailing_punct).unwrap_or(end);
     if let Some(space) = text[line.start..first_punct].find(is_space) {
         if text[line.start..line.start + space].chars().count() >= 4 {
             return (Some(line.start..line.start + space), line.start + space);
@@ -456,7 +592,8 @@ fn heading_text(text: &str, h: &Heading, limit: usize, diagnostics: &mut Vec<Dia
     // A section heading run into its body: cut after the word that names the section.
     if h.depth == 0 {
         let glued = glued_cut(&text[sentence.clone()]).filter(|&cut| {
-            looks_glued(&text[sentence.clone()]) || text[sentence.start + cut..].starts_with(|c: char| c.is_ascii_digit())
+            looks_glued(&text[sentence.clone()])
+                || text[sentence.start + cut..].starts_with(|c: char| c.is_ascii_digit())
         });
         if let Some(cut) = glued {
             diagnostics.push(Diagnostic {
@@ -472,7 +609,12 @@ fn heading_text(text: &str, h: &Heading, limit: usize, diagnostics: &mut Vec<Dia
 }
 
 /// The first char matching `pred` outside protected ranges in `text[range]`.
-fn first_unguarded(text: &str, range: Range<usize>, guarded: &[Range<usize>], pred: impl Fn(char) -> bool) -> Option<usize> {
+fn first_unguarded(
+    text: &str,
+    range: Range<usize>,
+    guarded: &[Range<usize>],
+    pred: impl Fn(char) -> bool,
+) -> Option<usize> {
     text[range.clone()]
         .char_indices()
         .map(|(i, c)| (range.start + i, c))
@@ -494,7 +636,10 @@ fn looks_glued(sentence: &str) -> bool {
 /// Where a glued section heading ends: after its last section word within its first 30
 /// characters, when prose (not `和`, `及`, `与`) follows.
 fn glued_cut(sentence: &str) -> Option<usize> {
-    let window_end = sentence.char_indices().nth(30).map_or(sentence.len(), |(i, _)| i);
+    let window_end = sentence
+        .char_indices()
+        .nth(30)
+        .map_or(sentence.len(), |(i, _)| i);
     let comma = sentence.find('，').unwrap_or(sentence.len());
     let window = &sentence[..window_end.min(comma)];
     let mut best: Option<usize> = None;
@@ -502,7 +647,8 @@ fn glued_cut(sentence: &str) -> Option<usize> {
         for (at, _) in window.match_indices(word) {
             let end = at + word.len();
             let next = sentence[end..].chars().next();
-            let joins = next.is_some_and(|c| matches!(c, '和' | '及' | '与' | '暨' | '、' | '的' | '情'));
+            let joins =
+                next.is_some_and(|c| matches!(c, '和' | '及' | '与' | '暨' | '、' | '的' | '情'));
             if !joins && end < sentence.len() && best.is_none_or(|b| end > b) {
                 best = Some(end);
             }

@@ -6,8 +6,10 @@ use crate::lexicon;
 use crate::markers::Family;
 use crate::outline::{self, Heading};
 use crate::sentences::{split, trim};
+use crate::{
+    Diagnostic, DiagnosticCode, Report, Role, Section, SectionKind, Signature, Span, Text, Theme,
+};
 use crate::{header, indicators, signature};
-use crate::{Diagnostic, DiagnosticCode, Report, Role, Section, SectionKind, Signature, Span, Text, Theme};
 use regex::Regex;
 use std::borrow::Cow;
 use std::ops::Range;
@@ -36,7 +38,11 @@ pub(crate) fn build(source: &str) -> Report<'_> {
     let ignored = ignored_lines(source, body.clone(), title.clone(), &mut diagnostics);
     let headings: Vec<Heading> = outline::headings(source, body.clone(), &mut diagnostics)
         .into_iter()
-        .filter(|h| !ignored.iter().any(|r| r.start <= h.start && h.start < r.end))
+        .filter(|h| {
+            !ignored
+                .iter()
+                .any(|r| r.start <= h.start && h.start < r.end)
+        })
         .collect();
     if headings.is_empty() {
         diagnostics.push(Diagnostic {
@@ -67,7 +73,11 @@ pub(crate) fn build(source: &str) -> Report<'_> {
         let end = subtree_end(&headings, index);
         let region_end = headings.get(end).map_or(body.end, |next| next.start);
         let kind = kinds.next().unwrap_or_default();
-        let role = if kind == SectionKind::Plans { Role::Target } else { Role::Achieved };
+        let role = if kind == SectionKind::Plans {
+            Role::Target
+        } else {
+            Role::Achieved
+        };
         let children = &headings[index + 1..end];
         let intro_end = children.first().map_or(region_end, |c| c.start);
         report.sections.push(Section {
@@ -89,11 +99,23 @@ pub(crate) fn build(source: &str) -> Report<'_> {
         .filter(|r| !matches!(&source[r.clone()], "政府" | "人民政府"))
         .or_else(|| header::speaker_organization(source, body.start..preamble_end))
         .map(|r| text(source, r, Role::Achieved));
-    report.title = title.map(|r| Text { text: Cow::Borrowed(&source[r.clone()]), span: r.into(), indicators: Vec::new() });
+    report.title = title.map(|r| Text {
+        text: Cow::Borrowed(&source[r.clone()]),
+        span: r.into(),
+        indicators: Vec::new(),
+    });
     report.signature = signature.map(|s| Signature {
-        organization: s.organization.map(|r| Text { text: Cow::Borrowed(&source[r.clone()]), span: r.into(), indicators: Vec::new() }),
+        organization: s.organization.map(|r| Text {
+            text: Cow::Borrowed(&source[r.clone()]),
+            span: r.into(),
+            indicators: Vec::new(),
+        }),
         date: Some(s.date),
-        date_text: Some(Text { text: Cow::Borrowed(&source[s.date_text.clone()]), span: s.date_text.into(), indicators: Vec::new() }),
+        date_text: Some(Text {
+            text: Cow::Borrowed(&source[s.date_text.clone()]),
+            span: s.date_text.into(),
+            indicators: Vec::new(),
+        }),
         span: s.span.into(),
     });
     report.diagnostics = diagnostics;
@@ -101,7 +123,13 @@ pub(crate) fn build(source: &str) -> Report<'_> {
 }
 
 /// The themes for the flat run of `headings` (all below one parent), nested by depth.
-fn themes<'a>(source: &'a str, headings: &[Heading], parent_end: usize, role: Role, ignored: &[Range<usize>]) -> Vec<Theme<'a>> {
+fn themes<'a>(
+    source: &'a str,
+    headings: &[Heading],
+    parent_end: usize,
+    role: Role,
+    ignored: &[Range<usize>],
+) -> Vec<Theme<'a>> {
     let mut out = Vec::new();
     let mut index = 0;
     while index < headings.len() {
@@ -111,12 +139,21 @@ fn themes<'a>(source: &'a str, headings: &[Heading], parent_end: usize, role: Ro
         let children = &headings[index + 1..end];
         let items_end = children.first().map_or(region_end, |c| c.start);
         let headline = h.text.clone().map(|r| text(source, r, role));
-        let keywords = h.text.clone().map(|r| keywords(&source[r])).unwrap_or_default();
+        let keywords = h
+            .text
+            .clone()
+            .map(|r| keywords(&source[r]))
+            .unwrap_or_default();
         out.push(Theme {
             marker: marker_of(source, h),
             headline,
             keywords,
-            items: texts(source, h.body_start.min(items_end)..items_end, role, ignored),
+            items: texts(
+                source,
+                h.body_start.min(items_end)..items_end,
+                role,
+                ignored,
+            ),
             themes: themes(source, children, region_end, role, ignored),
             span: span_of(source, h.start..region_end),
         });
@@ -128,14 +165,19 @@ fn themes<'a>(source: &'a str, headings: &[Heading], parent_end: usize, role: Ro
 /// Index one past the last heading nested under `headings[index]`.
 fn subtree_end(headings: &[Heading], index: usize) -> usize {
     let depth = headings[index].depth;
-    headings[index + 1..].iter().position(|h| h.depth <= depth).map_or(headings.len(), |p| index + 1 + p)
+    headings[index + 1..]
+        .iter()
+        .position(|h| h.depth <= depth)
+        .map_or(headings.len(), |p| index + 1 + p)
 }
 
 fn marker_of<'a>(source: &'a str, h: &Heading) -> Option<Cow<'a, str>> {
     match h.family {
         Family::Unmarked => None,
         Family::Bracket => Some(Cow::Borrowed("【")),
-        _ => Some(Cow::Borrowed(source[h.start..h.marker_end].trim_end_matches(' '))),
+        _ => Some(Cow::Borrowed(
+            source[h.start..h.marker_end].trim_end_matches(' '),
+        )),
     }
 }
 
@@ -145,7 +187,9 @@ fn keywords(headline: &str) -> Vec<Cow<'_, str>> {
     let mut rest = headline;
     while let Some(open) = rest.find('“') {
         let after = &rest[open + '“'.len_utf8()..];
-        let Some(close) = after.find('”') else { break };
+        let Some(close) = after.find('”') else {
+            break;
+        };
         out.push(Cow::Borrowed(&after[..close]));
         rest = &after[close + '”'.len_utf8()..];
     }
@@ -162,7 +206,12 @@ fn text(source: &str, range: Range<usize>, role: Role) -> Text<'_> {
 }
 
 /// The items of `source[range]`, without ignored lines.
-fn texts<'a>(source: &'a str, range: Range<usize>, role: Role, ignored: &[Range<usize>]) -> Vec<Text<'a>> {
+fn texts<'a>(
+    source: &'a str,
+    range: Range<usize>,
+    role: Role,
+    ignored: &[Range<usize>],
+) -> Vec<Text<'a>> {
     if range.is_empty() {
         return Vec::new();
     }
@@ -176,17 +225,28 @@ fn texts<'a>(source: &'a str, range: Range<usize>, role: Role, ignored: &[Range<
 /// The span of a node: its range without trailing white space.
 fn span_of(source: &str, range: Range<usize>) -> Span {
     let r = trim(source, range.clone());
-    if r.is_empty() { Span::new(range.start, range.start) } else { Span::new(range.start, r.end) }
+    if r.is_empty() {
+        Span::new(range.start, range.start)
+    } else {
+        Span::new(range.start, r.end)
+    }
 }
 
 static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[-—－–\s]*\d+[-—－–\s]*|第\s*\d+\s*页.*|共\s*\d+\s*页.*|\d+\s*/\s*\d+|[\d.]+)$").expect("furniture regex")
+    Regex::new(
+        r"^(?:[-—－–\s]*\d+[-—－–\s]*|第\s*\d+\s*页.*|共\s*\d+\s*页.*|\d+\s*/\s*\d+|[\d.]+)$",
+    )
+    .expect("furniture regex")
 });
 
 /// The end of `range` before any page furniture lines that close it (`- 2 -`).
 fn end_before_furniture(source: &str, range: Range<usize>) -> usize {
     let mut end = range.end;
-    for line in outline::lines(source, range.clone()).collect::<Vec<_>>().into_iter().rev() {
+    for line in outline::lines(source, range.clone())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+    {
         if !FURNITURE.is_match(&source[line.clone()]) {
             break;
         }
@@ -197,7 +257,12 @@ fn end_before_furniture(source: &str, range: Range<usize>) -> usize {
 
 /// Lines that are page furniture (`- 1 -`, `第 1 页 共 2 页`), stray numerals or a repeated
 /// title: left out of the tree, each with a diagnostic.
-fn ignored_lines(source: &str, body: Range<usize>, title: Option<Range<usize>>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Range<usize>> {
+fn ignored_lines(
+    source: &str,
+    body: Range<usize>,
+    title: Option<Range<usize>>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Range<usize>> {
     let title_text = title.map(|t| &source[t]);
     let mut out = Vec::new();
     for line in outline::lines(source, body) {
@@ -207,7 +272,11 @@ fn ignored_lines(source: &str, body: Range<usize>, title: Option<Range<usize>>, 
         if furniture || repeated_title {
             diagnostics.push(Diagnostic {
                 code: DiagnosticCode::Ignored,
-                message: if furniture { format!("page furniture left out: {l}") } else { "repeated title left out".into() },
+                message: if furniture {
+                    format!("page furniture left out: {l}")
+                } else {
+                    "repeated title left out".into()
+                },
                 span: Some(line.clone().into()),
             });
             out.push(line);
@@ -219,14 +288,29 @@ fn ignored_lines(source: &str, body: Range<usize>, title: Option<Range<usize>>, 
 /// The years reviewed and planned, from the title and then the section headings.
 fn years(title: &str, headings: &[&str]) -> (Option<u16>, Option<u16>) {
     let (mut review, mut plan) = header::title_years(title);
-    let by_words: Vec<Option<SectionKind>> = headings.iter().map(|h| lexicon::section_kind_words(h).map(|(k, _)| k)).collect();
+    let by_words: Vec<Option<SectionKind>> = headings
+        .iter()
+        .map(|h| lexicon::section_kind_words(h).map(|(k, _)| k))
+        .collect();
     let year_of = |kind: SectionKind| {
-        headings.iter().zip(&by_words).filter(|(_, k)| **k == Some(kind)).find_map(|(h, _)| header::heading_year(h))
+        headings
+            .iter()
+            .zip(&by_words)
+            .filter(|(_, k)| **k == Some(kind))
+            .find_map(|(h, _)| header::heading_year(h))
     };
     review = review.or_else(|| year_of(SectionKind::Achievements));
     plan = plan.or_else(|| year_of(SectionKind::Plans)).or_else(|| {
-        let later = headings.iter().filter_map(|h| header::heading_year(h)).find(|&y| review.is_some_and(|r| y > r));
-        later.or_else(|| by_words.contains(&Some(SectionKind::Plans)).then(|| review.map(|r| r + 1)).flatten())
+        let later = headings
+            .iter()
+            .filter_map(|h| header::heading_year(h))
+            .find(|&y| review.is_some_and(|r| y > r));
+        later.or_else(|| {
+            by_words
+                .contains(&Some(SectionKind::Plans))
+                .then(|| review.map(|r| r + 1))
+                .flatten()
+        })
     });
     (review, plan)
 }

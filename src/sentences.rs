@@ -107,7 +107,10 @@ fn responsibility_tag_end(text: &str, at: usize, limit: usize) -> Option<usize> 
     let is_tag = inner.len() <= 200
         && !inner.contains('\n')
         && (inner.contains('：') || inner.contains(':'))
-        && (inner.contains("责任") || inner.contains("牵头") || inner.contains("单位") || inner.contains("处室"));
+        && (inner.contains("责任")
+            || inner.contains("牵头")
+            || inner.contains("单位")
+            || inner.contains("处室"));
     is_tag.then_some(at + inner_end + close.len_utf8())
 }
 
@@ -134,7 +137,10 @@ mod tests {
     use super::*;
 
     fn items(text: &str) -> Vec<&str> {
-        split(text, 0..text.len()).into_iter().map(|r| &text[r]).collect()
+        split(text, 0..text.len())
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
     }
 
     #[test]
@@ -144,13 +150,19 @@ mod tests {
 
     #[test]
     fn never_cuts_inside_quotes_or_brackets() {
-        assert_eq!(items("宣传“居家。防疫”。其次。"), ["宣传“居家。防疫”。", "其次。"]);
+        assert_eq!(
+            items("宣传“居家。防疫”。其次。"),
+            ["宣传“居家。防疫”。", "其次。"]
+        );
         assert_eq!(items("设立（含A；B）站点。"), ["设立（含A；B）站点。"]);
     }
 
     #[test]
     fn an_unclosed_quote_does_not_swallow_the_rest() {
-        assert_eq!(items("获评“三八红旗手1个。\n下一句。"), ["获评“三八红旗手1个。", "下一句。"]);
+        assert_eq!(
+            items("获评“三八红旗手1个。\n下一句。"),
+            ["获评“三八红旗手1个。", "下一句。"]
+        );
     }
 
     #[test]

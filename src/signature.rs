@@ -15,7 +15,8 @@ use std::sync::LazyLock;
 const MAX_CHARS: usize = 60;
 
 static ARABIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"((?:19|20)\d\d)\s*[年\-./／]\s*(\d{1,2})\s*[月\-./／]\s*(\d{1,2})\s*日?\s*$").expect("date regex")
+    Regex::new(r"((?:19|20)\d\d)\s*[年\-./／]\s*(\d{1,2})\s*[月\-./／]\s*(\d{1,2})\s*日?\s*$")
+        .expect("date regex")
 });
 static CHINESE_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"([〇零○Ｏ一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月\s*([一二三四五六七八九十]{1,3})\s*日\s*$")
@@ -49,7 +50,9 @@ pub(crate) fn find(text: &str, body: Range<usize>) -> Option<Found> {
         None
     } else {
         // The line just above the date, or the text before it on its own line.
-        let last_line_start = text[before.clone()].rfind('\n').map_or(before.start, |i| before.start + i + 1);
+        let last_line_start = text[before.clone()]
+            .rfind('\n')
+            .map_or(before.start, |i| before.start + i + 1);
         let org = crate::sentences::trim(text, last_line_start..before.end);
         let org_text = &text[org.clone()];
         let plausible = !org.is_empty()
@@ -62,7 +65,12 @@ pub(crate) fn find(text: &str, body: Range<usize>) -> Option<Found> {
     if text[start..date_range.end].chars().count() > MAX_CHARS {
         return None;
     }
-    Some(Found { span: start..date_range.end, organization, date_text: date_range, date })
+    Some(Found {
+        span: start..date_range.end,
+        organization,
+        date_text: date_range,
+        date,
+    })
 }
 
 /// The date that ends `tail` (ignoring trailing space), as its range and ISO form.
@@ -71,19 +79,26 @@ fn date_at_end(tail: &str) -> Option<(Range<usize>, String)> {
     if let Some(c) = ARABIC_DATE.captures(trimmed) {
         let whole = c.get(0)?;
         let iso = iso(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)?;
-        return Some((whole.start()..whole.start() + whole.as_str().trim_end().len(), iso));
+        return Some((
+            whole.start()..whole.start() + whole.as_str().trim_end().len(),
+            iso,
+        ));
     }
     let c = CHINESE_DATE.captures(trimmed)?;
     let whole = c.get(0)?;
     let year = u32::from(crate::header::year_value(&c[1])?);
     let month = u32::try_from(parse_number(&c[2])?.numerator()).ok()?;
     let day = u32::try_from(parse_number(&c[3])?.numerator()).ok()?;
-    Some((whole.start()..whole.start() + whole.as_str().trim_end().len(), iso(year, month, day)?))
+    Some((
+        whole.start()..whole.start() + whole.as_str().trim_end().len(),
+        iso(year, month, day)?,
+    ))
 }
 
 /// `YYYY-MM-DD` for a plausible calendar date.
 pub(crate) fn iso(year: u32, month: u32, day: u32) -> Option<String> {
-    ((1..=12).contains(&month) && (1..=31).contains(&day)).then(|| format!("{year:04}-{month:02}-{day:02}"))
+    ((1..=12).contains(&month) && (1..=31).contains(&day))
+        .then(|| format!("{year:04}-{month:02}-{day:02}"))
 }
 
 #[cfg(test)]

@@ -28,9 +28,15 @@ impl fmt::Display for Violation {
 /// assert!(gongwen::validate(&report, source).is_empty());
 /// ```
 pub fn validate(report: &Report<'_>, source: &str) -> Vec<Violation> {
-    let mut check = Checker { source, found: Vec::new() };
+    let mut check = Checker {
+        source,
+        found: Vec::new(),
+    };
     let whole = Span::new(0, source.len());
-    for (name, t) in [("title", &report.title), ("organization", &report.organization)] {
+    for (name, t) in [
+        ("title", &report.title),
+        ("organization", &report.organization),
+    ] {
         if let Some(t) = t {
             check.text(name, t, whole);
         }
@@ -64,14 +70,23 @@ struct Checker<'s> {
 
 impl Checker<'_> {
     fn fail(&mut self, path: &str, problem: String) {
-        self.found.push(Violation { path: path.to_string(), problem });
+        self.found.push(Violation {
+            path: path.to_string(),
+            problem,
+        });
     }
 
     fn span(&mut self, path: &str, span: Span, parent: Span) {
         if span.slice(self.source).is_none() {
-            self.fail(path, format!("span {span} is out of bounds or not on character boundaries"));
+            self.fail(
+                path,
+                format!("span {span} is out of bounds or not on character boundaries"),
+            );
         } else if !parent.contains(span) {
-            self.fail(path, format!("span {span} is not inside its parent {parent}"));
+            self.fail(
+                path,
+                format!("span {span} is not inside its parent {parent}"),
+            );
         }
     }
 
@@ -84,7 +99,10 @@ impl Checker<'_> {
     fn text(&mut self, path: &str, t: &Text<'_>, parent: Span) {
         self.span(path, t.span, parent);
         if t.span.slice(self.source) != Some(t.text.as_ref()) {
-            self.fail(path, format!("text {:?} is not the slice of its span {}", t.text, t.span));
+            self.fail(
+                path,
+                format!("text {:?} is not the slice of its span {}", t.text, t.span),
+            );
         }
         let mut previous_end = t.span.start;
         for (k, ind) in t.indicators.iter().enumerate() {
@@ -93,7 +111,13 @@ impl Checker<'_> {
             self.order(&p, previous_end, ind.span);
             previous_end = ind.span.end;
             if ind.span.slice(self.source) != Some(ind.text.as_ref()) {
-                self.fail(&p, format!("text {:?} is not the slice of its span {}", ind.text, ind.span));
+                self.fail(
+                    &p,
+                    format!(
+                        "text {:?} is not the slice of its span {}",
+                        ind.text, ind.span
+                    ),
+                );
             }
         }
     }

@@ -23,7 +23,11 @@ fn expectations() -> Value {
 /// The report as published, flattened with nothing between lines, and with spaces.
 fn versions(text: &str) -> [(&'static str, String); 3] {
     let lines: Vec<&str> = text.lines().map(str::trim).collect();
-    [("as published", text.to_string()), ("flattened", lines.concat()), ("space-joined", lines.join(" "))]
+    [
+        ("as published", text.to_string()),
+        ("flattened", lines.concat()),
+        ("space-joined", lines.join(" ")),
+    ]
 }
 
 #[test]
@@ -38,19 +42,39 @@ fn corpus_reports_have_the_expected_structure() {
             assert!(violations.is_empty(), "{file} {how}: {violations:?}");
             let json = serde_json::to_value(&report).expect("serialises");
             assert_eq!(json["title"]["text"], want["title"], "{file} {how}: title");
-            assert_eq!(json["review_year"], want["review_year"], "{file} {how}: review year");
-            assert_eq!(json["plan_year"], want["plan_year"], "{file} {how}: plan year");
+            assert_eq!(
+                json["review_year"], want["review_year"],
+                "{file} {how}: review year"
+            );
+            assert_eq!(
+                json["plan_year"], want["plan_year"],
+                "{file} {how}: plan year"
+            );
             let sections = want["sections"].as_array().expect("sections");
             let got = json["sections"].as_array().expect("sections");
-            let summary: Vec<String> = got.iter().map(|s| format!("{} {}", s["marker"], s["heading"]["text"])).collect();
-            assert_eq!(got.len(), sections.len(), "{file} {how}: sections {summary:?}");
+            let summary: Vec<String> = got
+                .iter()
+                .map(|s| format!("{} {}", s["marker"], s["heading"]["text"]))
+                .collect();
+            assert_eq!(
+                got.len(),
+                sections.len(),
+                "{file} {how}: sections {summary:?}"
+            );
             for (i, (w, g)) in sections.iter().zip(got).enumerate() {
                 assert_eq!(g["marker"], w["marker"], "{file} {how}: section {i} marker");
-                assert_eq!(g["heading"]["text"], w["heading"], "{file} {how}: section {i} heading");
+                assert_eq!(
+                    g["heading"]["text"], w["heading"],
+                    "{file} {how}: section {i} heading"
+                );
                 assert_eq!(g["kind"], w["kind"], "{file} {how}: section {i} kind");
                 if let Some(count) = w["theme_count"].as_u64() {
                     let themes = g["themes"].as_array().expect("themes");
-                    assert_eq!(themes.len() as u64, count, "{file} {how}: section {i} theme count");
+                    assert_eq!(
+                        themes.len() as u64,
+                        count,
+                        "{file} {how}: section {i} theme count"
+                    );
                     if let Some(markers) = w["theme_markers"].as_array() {
                         let got: Vec<&Value> = themes.iter().map(|t| &t["marker"]).collect();
                         let want: Vec<&Value> = markers.iter().collect();
@@ -74,7 +98,15 @@ fn corpus_reports_yield_their_headline_figures() {
         let report = gongwen::parse(&text);
         let json = serde_json::to_string(&report).expect("serialises");
         // Every provincial report states growth rates and money amounts.
-        assert!(json.contains(r#""unit":"%""#), "{}: no percentage found", path.display());
-        assert!(json.contains(r#""unit":"元""#), "{}: no amount of money found", path.display());
+        assert!(
+            json.contains(r#""unit":"%""#),
+            "{}: no percentage found",
+            path.display()
+        );
+        assert!(
+            json.contains(r#""unit":"元""#),
+            "{}: no amount of money found",
+            path.display()
+        );
     }
 }

@@ -24,7 +24,8 @@ fn read(path: &Path) -> String {
 
 fn gold(path: &Path) -> Value {
     let gold_path = path.with_extension("gold.json");
-    serde_json::from_str(&read(&gold_path)).unwrap_or_else(|e| panic!("{}: {e}", gold_path.display()))
+    serde_json::from_str(&read(&gold_path))
+        .unwrap_or_else(|e| panic!("{}: {e}", gold_path.display()))
 }
 
 /// Every indicator of the report, in document order.
@@ -49,12 +50,22 @@ fn indicators<'r, 'a>(report: &'r Report<'a>) -> Vec<&'r Indicator<'a>> {
 
 /// A gold entry's byte span: its `byte_span`, or its `char_span` converted.
 fn byte_span(source: &str, v: &Value) -> (usize, usize) {
-    let pair = |s: &Value| (s[0].as_u64().unwrap_or(0) as usize, s[1].as_u64().unwrap_or(0) as usize);
+    let pair = |s: &Value| {
+        (
+            s[0].as_u64().unwrap_or(0) as usize,
+            s[1].as_u64().unwrap_or(0) as usize,
+        )
+    };
     if let Some(s) = v.get("byte_span") {
         return pair(s);
     }
     let (a, b) = pair(&v["char_span"]);
-    let byte = |c: usize| source.char_indices().nth(c).map_or(source.len(), |(i, _)| i);
+    let byte = |c: usize| {
+        source
+            .char_indices()
+            .nth(c)
+            .map_or(source.len(), |(i, _)| i)
+    };
     (byte(a), byte(b))
 }
 
@@ -92,29 +103,63 @@ fn every_fixture_matches_its_gold_structure() {
             }
         }
         if let Some(sig) = gold.get("signature") {
-            assert_eq!(json["signature"]["date"], sig["date"], "{name}: signature date");
-            assert_eq!(text_of(&json["signature"]["organization"]), sig["organization"], "{name}: signature organisation");
+            assert_eq!(
+                json["signature"]["date"], sig["date"],
+                "{name}: signature date"
+            );
+            assert_eq!(
+                text_of(&json["signature"]["organization"]),
+                sig["organization"],
+                "{name}: signature organisation"
+            );
         }
-        let Some(sections) = gold["sections"].as_array() else { continue };
+        let Some(sections) = gold["sections"].as_array() else {
+            continue;
+        };
         let got = json["sections"].as_array().expect("sections");
-        assert!(got.len() >= sections.len(), "{name}: {} sections, want {}", got.len(), sections.len());
+        assert!(
+            got.len() >= sections.len(),
+            "{name}: {} sections, want {}",
+            got.len(),
+            sections.len()
+        );
         for (i, (g, p)) in sections.iter().zip(got).enumerate() {
             assert_eq!(p["marker"], g["marker"], "{name}: section {i} marker");
-            assert_eq!(text_of(&p["heading"]), g["heading"], "{name}: section {i} heading");
+            assert_eq!(
+                text_of(&p["heading"]),
+                g["heading"],
+                "{name}: section {i} heading"
+            );
             assert_eq!(p["kind"], g["kind"], "{name}: section {i} kind");
             let themes = g["themes"].as_array().expect("themes");
             let got_themes = p["themes"].as_array().expect("themes");
-            assert_eq!(got_themes.len(), themes.len(), "{name}: section {i} theme count");
+            assert_eq!(
+                got_themes.len(),
+                themes.len(),
+                "{name}: section {i} theme count"
+            );
             for (j, (gt, pt)) in themes.iter().zip(got_themes).enumerate() {
-                assert_eq!(pt["marker"], gt["marker"], "{name}: section {i} theme {j} marker");
+                assert_eq!(
+                    pt["marker"], gt["marker"],
+                    "{name}: section {i} theme {j} marker"
+                );
                 for key in ["headline", "keywords"] {
                     if let Some(want) = gt.get(key) {
-                        let got = if key == "headline" { text_of(&pt[key]) } else { pt[key].clone() };
+                        let got = if key == "headline" {
+                            text_of(&pt[key])
+                        } else {
+                            pt[key].clone()
+                        };
                         assert_eq!(&got, want, "{name}: section {i} theme {j} {key}");
                     }
                 }
                 if let Some(items) = gt.get("items").and_then(Value::as_array) {
-                    let got: Vec<Value> = pt["items"].as_array().expect("items").iter().map(text_of).collect();
+                    let got: Vec<Value> = pt["items"]
+                        .as_array()
+                        .expect("items")
+                        .iter()
+                        .map(text_of)
+                        .collect();
                     assert_eq!(&got, items, "{name}: section {i} theme {j} items");
                 }
             }
@@ -131,7 +176,12 @@ fn every_fixture_finds_its_gold_indicators_and_nothing_else() {
         let found = indicators(&report);
         let name = path.file_name().unwrap().to_string_lossy();
         let wanted = gold["indicators"].as_array().expect("indicators");
-        let neutral: Vec<(usize, usize)> = gold["neutral"].as_array().into_iter().flatten().map(|n| byte_span(&source, n)).collect();
+        let neutral: Vec<(usize, usize)> = gold["neutral"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|n| byte_span(&source, n))
+            .collect();
         let mut used = vec![false; found.len()];
         let mut missed = Vec::new();
         let (mut unit_ok, mut approx_ok) = (0, 0);
@@ -139,15 +189,23 @@ fn every_fixture_finds_its_gold_indicators_and_nothing_else() {
             let span = byte_span(&source, w);
             let value = w["value"].as_f64().expect("gold value");
             let hit = found.iter().enumerate().position(|(k, f)| {
-                !used[k] && overlaps(span, (f.span.start, f.span.end)) && (f.value.to_f64() - value).abs() <= 1e-6 * value.abs().max(1.0)
+                !used[k]
+                    && overlaps(span, (f.span.start, f.span.end))
+                    && (f.value.to_f64() - value).abs() <= 1e-6 * value.abs().max(1.0)
             });
             match hit {
                 Some(k) => {
                     used[k] = true;
                     unit_ok += usize::from(found[k].unit.as_deref() == w["unit"].as_str());
-                    approx_ok += usize::from(serde_json::to_value(found[k].approx).unwrap() == w["approx"]);
+                    approx_ok +=
+                        usize::from(serde_json::to_value(found[k].approx).unwrap() == w["approx"]);
                     if let Some(max) = w.get("max").and_then(Value::as_f64) {
-                        assert_eq!(found[k].max.map(|m| m.to_f64()), Some(max), "{name}: max of {}", w["text"]);
+                        assert_eq!(
+                            found[k].max.map(|m| m.to_f64()),
+                            Some(max),
+                            "{name}: max of {}",
+                            w["text"]
+                        );
                     }
                 }
                 None => missed.push(w["text"].to_string()),
@@ -156,21 +214,40 @@ fn every_fixture_finds_its_gold_indicators_and_nothing_else() {
         let false_positives: Vec<&str> = found
             .iter()
             .zip(&used)
-            .filter(|(f, used)| !**used && !neutral.iter().any(|&n| overlaps(n, (f.span.start, f.span.end))))
+            .filter(|(f, used)| {
+                !**used
+                    && !neutral
+                        .iter()
+                        .any(|&n| overlaps(n, (f.span.start, f.span.end)))
+            })
             .map(|(f, _)| f.text.as_ref())
             .collect();
         let matched = wanted.len() - missed.len();
         let recall = matched as f64 / wanted.len().max(1) as f64;
         let precision = matched as f64 / (matched + false_positives.len()).max(1) as f64;
-        assert!(recall >= 0.98, "{name}: recall {recall:.3}, missed {missed:?}");
-        assert!(precision >= 0.98, "{name}: precision {precision:.3}, false positives {false_positives:?}");
-        assert!(unit_ok * 100 >= matched * 97, "{name}: units agree on {unit_ok}/{matched}");
-        assert!(approx_ok * 100 >= matched * 97, "{name}: approximations agree on {approx_ok}/{matched}");
+        assert!(
+            recall >= 0.98,
+            "{name}: recall {recall:.3}, missed {missed:?}"
+        );
+        assert!(
+            precision >= 0.98,
+            "{name}: precision {precision:.3}, false positives {false_positives:?}"
+        );
+        assert!(
+            unit_ok * 100 >= matched * 97,
+            "{name}: units agree on {unit_ok}/{matched}"
+        );
+        assert!(
+            approx_ok * 100 >= matched * 97,
+            "{name}: approximations agree on {approx_ok}/{matched}"
+        );
         // What the gold calls not an indicator is never reported.
         for x in gold["not_indicators"].as_array().into_iter().flatten() {
             let span = byte_span(&source, x);
             assert!(
-                !found.iter().any(|f| overlaps(span, (f.span.start, f.span.end))),
+                !found
+                    .iter()
+                    .any(|f| overlaps(span, (f.span.start, f.span.end))),
                 "{name}: {} ({}) was reported",
                 x["text"],
                 x["kind"]
@@ -185,7 +262,18 @@ fn dump(report: &Report<'_>) -> String {
         let _ = writeln!(out, "{:indent$}{label} {} {:?}", "", t.span, t.text);
         for i in &t.indicators {
             let max = i.max.map(|m| format!("..{m}")).unwrap_or_default();
-            let change = i.change.as_ref().map(|c| format!(" {:?} {}{}", c.direction, c.basis.as_deref().unwrap_or(""), c.verb)).unwrap_or_default();
+            let change = i
+                .change
+                .as_ref()
+                .map(|c| {
+                    format!(
+                        " {:?} {}{}",
+                        c.direction,
+                        c.basis.as_deref().unwrap_or(""),
+                        c.verb
+                    )
+                })
+                .unwrap_or_default();
             let _ = writeln!(
                 out,
                 "{:w$}= {} {:?} {}{max} {} {:?} {:?} {:?}{change}",
@@ -202,7 +290,14 @@ fn dump(report: &Report<'_>) -> String {
         }
     }
     fn theme(out: &mut String, indent: usize, t: &Theme<'_>) {
-        let _ = writeln!(out, "{:indent$}theme {} {:?} keywords {:?}", "", t.span, t.marker.as_deref().unwrap_or("-"), t.keywords);
+        let _ = writeln!(
+            out,
+            "{:indent$}theme {} {:?} keywords {:?}",
+            "",
+            t.span,
+            t.marker.as_deref().unwrap_or("-"),
+            t.keywords
+        );
         if let Some(h) = &t.headline {
             text(out, indent + 2, "headline", h);
         }
@@ -214,17 +309,30 @@ fn dump(report: &Report<'_>) -> String {
         }
     }
     let mut out = String::new();
-    for (label, t) in [("title", &report.title), ("organization", &report.organization)] {
+    for (label, t) in [
+        ("title", &report.title),
+        ("organization", &report.organization),
+    ] {
         if let Some(t) = t {
             text(&mut out, 0, label, t);
         }
     }
-    let _ = writeln!(out, "years review {:?} plan {:?}", report.review_year, report.plan_year);
+    let _ = writeln!(
+        out,
+        "years review {:?} plan {:?}",
+        report.review_year, report.plan_year
+    );
     for p in &report.preamble {
         text(&mut out, 0, "preamble", p);
     }
     for s in &report.sections {
-        let _ = writeln!(out, "section {} {:?} {:?}", s.span, s.kind, s.marker.as_deref().unwrap_or("-"));
+        let _ = writeln!(
+            out,
+            "section {} {:?} {:?}",
+            s.span,
+            s.kind,
+            s.marker.as_deref().unwrap_or("-")
+        );
         if let Some(h) = &s.heading {
             text(&mut out, 2, "heading", h);
         }
@@ -240,7 +348,13 @@ fn dump(report: &Report<'_>) -> String {
         let _ = writeln!(out, "signature {} {org:?} {:?}", sig.span, sig.date);
     }
     for d in &report.diagnostics {
-        let _ = writeln!(out, "diagnostic {:?} {:?} {}", d.code, d.span.map(|s| s.to_string()), d.message);
+        let _ = writeln!(
+            out,
+            "diagnostic {:?} {:?} {}",
+            d.code,
+            d.span.map(|s| s.to_string()),
+            d.message
+        );
     }
     out
 }
@@ -250,7 +364,11 @@ fn every_fixture_has_a_snapshot() {
     for path in fixtures() {
         let source = read(&path);
         let report = gongwen::parse(&source);
-        assert!(gongwen::validate(&report, &source).is_empty(), "{} breaks an invariant", path.display());
+        assert!(
+            gongwen::validate(&report, &source).is_empty(),
+            "{} breaks an invariant",
+            path.display()
+        );
         let name = path.file_stem().unwrap().to_string_lossy().to_string();
         insta::assert_snapshot!(name, dump(&report));
     }

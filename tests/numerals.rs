@@ -1,6 +1,6 @@
 //! Numerals as the genre writes them, read exactly.
 
-use gongwen::{parse_number, Number};
+use gongwen::{Number, parse_number};
 use proptest::prelude::*;
 
 fn value(text: &str) -> Option<String> {
@@ -19,7 +19,11 @@ fn should_read_chinese_numerals_with_every_magnitude() {
         ("一点五七", "1.57"),
         ("零点五", "0.5"),
     ] {
-        assert_eq!(value(text).as_deref(), Some(want), "should read {text} as {want}");
+        assert_eq!(
+            value(text).as_deref(),
+            Some(want),
+            "should read {text} as {want}"
+        );
     }
 }
 
@@ -34,7 +38,11 @@ fn should_read_arabic_and_mixed_forms_exactly() {
         ("2.67万亿", "2670000000000"),
         ("0.05", "0.05"),
     ] {
-        assert_eq!(value(text).as_deref(), Some(want), "should read {text} as {want}");
+        assert_eq!(
+            value(text).as_deref(),
+            Some(want),
+            "should read {text} as {want}"
+        );
     }
 }
 
@@ -51,7 +59,12 @@ fn chinese(n: u64, liang: bool) -> String {
         let digits = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
         let mut out = String::new();
         let (mut started, mut zero) = (false, false);
-        for (d, unit) in [(g / 1000, "千"), (g / 100 % 10, "百"), (g / 10 % 10, "十"), (g % 10, "")] {
+        for (d, unit) in [
+            (g / 1000, "千"),
+            (g / 100 % 10, "百"),
+            (g / 10 % 10, "十"),
+            (g % 10, ""),
+        ] {
             if d == 0 {
                 zero |= started;
                 continue;
@@ -60,7 +73,9 @@ fn chinese(n: u64, liang: bool) -> String {
                 out.push('零');
                 zero = false;
             }
-            let two = d == 2 && liang && (matches!(unit, "千" | "百") || (unit.is_empty() && before_magnitude && g == 2));
+            let two = d == 2
+                && liang
+                && (matches!(unit, "千" | "百") || (unit.is_empty() && before_magnitude && g == 2));
             if unit == "十" && d == 1 && !started && leading {
                 out.push('十');
             } else {
