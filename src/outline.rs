@@ -15,7 +15,9 @@ use crate::lexicon;
 use crate::markers::{Family, Marker, bracket_heading, marker};
 use crate::sentences::{protected, trim};
 use crate::{Diagnostic, DiagnosticCode, Span};
+use regex::Regex;
 use std::collections::HashMap;
+use std::sync::LazyLock;
 use std::ops::Range;
 
 /// The deepest heading level followed; deeper markers are read as prose.
@@ -47,6 +49,8 @@ enum Boundary {
     LineStart,
     /// After a sentence end, a colon or a space, inside a line.
     Inline,
+    /// Right after a heading's text, with nothing between (flattened text).
+    Glued,
 }
 
 #[derive(Clone, Debug)]
@@ -96,26 +100,32 @@ fn candidates(text: &str, body: Range<usize>) -> Vec<Candidate> {
     let all_lines: Vec<Range<usize>> = lines(text, body).collect();
     for (index, line) in all_lines.iter().enumerate() {
         let line_text = &text[line.clone()];
-        if let Some(c) = at(text, line.start, Boundary::LineStart) {
-            found.push(c);
-        } else if let Some(c) = unmarked(text, &all_lines, index) {
-            found.push(c);
-        }
-        // Inline candidates: after a sentence end, a colon or white space.
+        let at_start = at(text, line.start, Boundary::LineStart)
+            .or_else(|| unmarked(text, &all_lines, index));
+        // Inline candidates: after a sentence end, a colon or white space, or glued to a
+        // heading that has not ended yet (`二、深入打好攻坚战（一）持续推进…`).
+        let mut heading_open = at_start.is_some();
+        found.extend(at_start);
         let guarded = protected(text, line.clone());
         let mut guard = guarded.iter().peekable();
         let mut prev: Option<char> = None;
         let mut last_mark: Option<char> = None;
+        let mut marker_end = found.last().map_or(0, |c: &Candidate| c.start + c.marker.len);
         for (i, c) in line_text.char_indices() {
             let pos = line.start + i;
-            let after_break =
-                prev.is_some_and(|p| is_item_end(p) || matches!(p, '：' | ':') || is_space(p));
+            let after_break = prev
+                .is_some_and(|p| is_item_end(p) || matches!(p, '：' | ':') || is_space(p))
+                || closes_tag(text, pos, &guarded)
+                || prev.is_some_and(|p| matches!(p, '-' | '页')) && after_furniture(&text[..pos]);
             if prev.is_some_and(|p| !is_space(p)) {
                 last_mark = prev;
             }
             let prev_was_sentence_end = last_mark.is_some_and(is_sentence_end);
             prev = Some(c);
-            if i == 0 || !after_break || is_space(c) {
+            if is_item_end(c) {
+                heading_open = false;
+            }
+            if i == 0 || pos < marker_end || is_space(c) || !(after_break || heading_open) {
                 continue;
             }
             while guard.peek().is_some_and(|g| g.end <= pos) {
@@ -124,21 +134,49 @@ fn candidates(text: &str, body: Range<usize>) -> Vec<Candidate> {
             if guard.peek().is_some_and(|g| g.start < pos && pos < g.end) {
                 continue;
             }
-            let marked = if may_open_marker(c) {
-                at(text, pos, Boundary::Inline)
-            } else {
-                None
-            };
-            if let Some(candidate) = marked.or_else(|| {
-                prev_was_sentence_end
+            let boundary = if after_break { Boundary::Inline } else { Boundary::Glued };
+            let marked = may_open_marker(c).then(|| at(text, pos, boundary)).flatten();
+            let candidate = marked.or_else(|| {
+                (after_break && prev_was_sentence_end)
                     .then(|| inline_unmarked(text, pos, line.end))
                     .flatten()
-            }) {
+            });
+            if let Some(candidate) = candidate {
+                heading_open = true;
+                marker_end = candidate.start + candidate.marker.len;
                 found.push(candidate);
             }
         }
     }
     found
+}
+
+static FURNITURE_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:[-—－]\s*\d+\s*[-—－]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?)$").expect("furniture regex")
+});
+
+/// The length of `text` without the page furniture that ends it, if any.
+pub(crate) fn before_furniture(text: &str) -> usize {
+    let start = text.char_indices().rev().nth(20).map_or(0, |(i, _)| i);
+    FURNITURE_END
+        .find(&text[start..])
+        .map_or(text.len(), |m| start + m.start())
+}
+
+/// Whether `before` ends with page furniture left inside flattened text (`- 1 -`,
+/// `第 1 页 共 2 页`): what follows starts afresh.
+fn after_furniture(before: &str) -> bool {
+    let start = before.char_indices().rev().nth(20).map_or(0, |(i, _)| i);
+    FURNITURE_END.is_match(&before[start..])
+}
+
+/// Whether `pos` follows a bracketed tag that stands after a sentence end:
+/// `…改造。（责任处室：大气环境处）（二）…`.
+fn closes_tag(text: &str, pos: usize, guarded: &[Range<usize>]) -> bool {
+    guarded
+        .iter()
+        .find(|g| g.end == pos)
+        .is_some_and(|g| char_before(text, g.start).is_some_and(is_item_end))
 }
 
 /// Whether a marker or an appendix word can start with `c`.
@@ -219,7 +257,7 @@ fn at(text: &str, pos: usize, boundary: Boundary) -> Option<Candidate> {
             return None;
         }
     }
-    if m.family == Family::Ordinal && boundary == Boundary::Inline {
+    if m.family == Family::Ordinal && boundary != Boundary::LineStart {
         return None;
     }
     Some(Candidate {
@@ -276,6 +314,7 @@ fn appendix_word(rest: &str, boundary: Boundary) -> Option<usize> {
                     })
                     || ["名词解释", "注释"].iter().any(|w| tail.starts_with(w))
             }
+            Boundary::Glued => false,
         };
         if alone {
             return Some(word.len() + digit);
@@ -431,7 +470,7 @@ fn accept(
             continue;
         }
         if !family.is_numbered() {
-            if c.boundary == Boundary::LineStart || family == Family::Dash {
+            if family != Family::Ordinal || c.boundary == Boundary::LineStart {
                 accepted.push(c);
             }
             continue;
@@ -440,9 +479,12 @@ fn accept(
         let ordinal = c.marker.ordinal;
         let ok = match c.boundary {
             Boundary::LineStart => true,
-            Boundary::Inline => {
-                let continues = ordinal == last + 1 && last > 0;
-                let opens = ordinal == 1 && followed_by(family, 2, c.start).is_some();
+            Boundary::Inline | Boundary::Glued => {
+                // One number may be missing from a numbering (`（二）` → `（四）`).
+                let continues = last > 0 && (ordinal == last + 1 || ordinal == last + 2);
+                let opens = ordinal == 1
+                    && (followed_by(family, 2, c.start).is_some()
+                        || followed_by(family, 3, c.start).is_some());
                 let next_same = followed_by(family, ordinal + 1, c.start).unwrap_or(body.end);
                 (continues || opens) && holds_a_sentence(text, c.start + c.marker.len, next_same)
             }
@@ -567,7 +609,7 @@ fn heading_text(
         // The appendix is named by its word: `附件1`, `名词解释`, `注释`.
         return (Some(h.start..h.marker_end), h.marker_end);
     }
-    let from = h.marker_end;
+    let from = h.marker_end.min(limit);
     let line_end = text[from..limit].find('\n').map_or(limit, |i| from + i);
     let line = trim(text, from..line_end);
     if line.is_empty() {
@@ -592,8 +634,11 @@ fn heading_text(
     // A section heading run into its body: cut after the word that names the section.
     if h.depth == 0 {
         let glued = glued_cut(&text[sentence.clone()]).filter(|&cut| {
+            let rest = &text[sentence.start + cut..];
             looks_glued(&text[sentence.clone()])
-                || text[sentence.start + cut..].starts_with(|c: char| c.is_ascii_digit())
+                || rest.starts_with(|c: char| c.is_ascii_digit())
+                || rest.starts_with("一是")
+                || BODY_OPENERS.iter().any(|o| rest.starts_with(o))
         });
         if let Some(cut) = glued {
             diagnostics.push(Diagnostic {
@@ -642,17 +687,21 @@ fn glued_cut(sentence: &str) -> Option<usize> {
         .map_or(sentence.len(), |(i, _)| i);
     let comma = sentence.find('，').unwrap_or(sentence.len());
     let window = &sentence[..window_end.min(comma)];
-    let mut best: Option<usize> = None;
-    for word in lexicon::section_words() {
-        for (at, _) in window.match_indices(word) {
-            let end = at + word.len();
-            let next = sentence[end..].chars().next();
-            let joins =
-                next.is_some_and(|c| matches!(c, '和' | '及' | '与' | '暨' | '、' | '的' | '情'));
-            if !joins && end < sentence.len() && best.is_none_or(|b| end > b) {
-                best = Some(end);
-            }
-        }
+    let mut words: Vec<Range<usize>> = lexicon::section_words()
+        .flat_map(|word| window.match_indices(word).map(|(at, w)| at..at + w.len()))
+        .collect();
+    words.sort_by_key(|w| w.start);
+    // The heading runs through the first section word and every word that overlaps it
+    // or follows a joining `和`, `及` … (`主要工作成效`, `2021年工作总结和2022年工作思路`).
+    let joins = |at: usize| sentence[at..].starts_with(['和', '及', '与', '暨', '、', '的']);
+    let mut cut: Option<usize> = None;
+    for w in words {
+        cut = match cut {
+            None => Some(w.end),
+            Some(c) if w.start <= c => Some(c.max(w.end)),
+            Some(c) if joins(c) && w.start <= c + 30 => Some(w.end),
+            Some(_) => break,
+        };
     }
-    best
+    cut.filter(|&c| c < sentence.len() && !joins(c))
 }

@@ -252,7 +252,9 @@ fn end_before_furniture(source: &str, range: Range<usize>) -> usize {
         }
         end = line.start;
     }
-    end
+    // In flattened text the furniture ends the line: `…东港区应急管理局2024年1月5日- 2 -`.
+    let kept = source[range.start..end].trim_end_matches(is_space);
+    range.start + outline::before_furniture(kept)
 }
 
 /// Lines that are page furniture (`- 1 -`, `第 1 页 共 2 页`), stray numerals or a repeated
