@@ -16,8 +16,15 @@ use crate::{Approx, Change, Direction, Indicator, IndicatorKind, Number, Role, S
 use std::borrow::Cow;
 use std::ops::Range;
 
-/// Approximation words that stand before a number, longest first.
-const BEFORE: [(&str, Approx); 12] = [
+/// Approximation words that stand before a number, longest first (`不低于` before `低于`:
+/// "not below" is at least).
+const BEFORE: [(&str, Approx); 18] = [
+    ("不低于", Approx::Over),
+    ("不少于", Approx::Over),
+    ("不小于", Approx::Over),
+    ("不超过", Approx::Under),
+    ("不高于", Approx::Under),
+    ("不多于", Approx::Under),
     ("将近", Approx::Nearly),
     ("接近", Approx::Nearly),
     ("大约", Approx::About),
@@ -40,7 +47,9 @@ const BEFORE_BARE: [(&str, Approx); 3] = [
 ];
 
 /// Approximation words that follow the unit.
-const AFTER: [(&str, Approx); 5] = [
+const AFTER: [(&str, Approx); 7] = [
+    ("及以上", Approx::Over),
+    ("及以下", Approx::Under),
     ("以上", Approx::Over),
     ("以下", Approx::Under),
     ("以内", Approx::Under),
@@ -137,7 +146,27 @@ pub(crate) fn scan<'a>(source: &'a str, range: Range<usize>, role: Role) -> Vec<
             None => i = run_end,
         }
     }
+    share_units(source, &mut found);
     found
+}
+
+/// `1409万、1305万人次`, `3.4个、1个百分点`: numbers listed with `、` share the unit of the
+/// last one.
+fn share_units(source: &str, found: &mut [Indicator<'_>]) {
+    for i in (0..found.len().saturating_sub(1)).rev() {
+        let (head, tail) = found.split_at_mut(i + 1);
+        let (first, next) = (&mut head[i], &tail[0]);
+        let listed = source.get(first.span.end..next.span.start) == Some("、");
+        let Some(unit) = next.unit.clone().filter(|_| listed) else {
+            continue;
+        };
+        let shorter =
+            first.unit.as_deref() == Some("个") && next.text.contains(&format!("个{unit}"));
+        if first.unit.is_none() || shorter {
+            first.unit = Some(unit);
+            first.kind = next.kind;
+        }
+    }
 }
 
 /// End of the run of numeral characters starting at `i`, so that a rejected `十四五`
@@ -257,8 +286,10 @@ fn read_indicator(text: &str, at: usize, earlier: &[Indicator<'_>]) -> Option<Re
             max = max.and_then(|m| m.scaled(exponent));
             end += len;
         }
-    } else if numeral.bare_magnitude && approx == Approx::Exact {
-        // A bare 百/千/万 counts only with a word that makes it a number: `近百场`, `上千篇`.
+    } else if numeral.bare_magnitude && approx == Approx::Exact && !counts_bare(text, end, &numeral)
+    {
+        // A bare 十/百/千 counts only before a measure word (`举办千场`, `十件民生实事`);
+        // otherwise it needs a word that makes it a number (`近百场`, `上千篇`, `过万`).
         return None;
     }
 
@@ -292,7 +323,23 @@ fn read_indicator(text: &str, at: usize, earlier: &[Indicator<'_>]) -> Option<Re
     }
 
     let found_unit = unit.map(|u| u.unit);
-    if !is_quantity(&numeral, found_unit)
+    // `数字政府2.0建设`, `3.0版`, `6.2级地震`: a version or a magnitude scale, not an amount.
+    if found_unit.is_none()
+        && !numeral.has_magnitude
+        && ["版", "级", "建设", "时代", "代"]
+            .iter()
+            .any(|w| text[end..].starts_with(w))
+    {
+        return None;
+    }
+    // `千万海南人民`, `百万`: a Chinese amount with no digit and no unit is figurative
+    // unless a word makes it a number (`突破百亿`, `超百万`).
+    let figurative = numeral.script == Script::Chinese
+        && !numeral.has_digit
+        && found_unit.is_none()
+        && approx == Approx::Exact;
+    if figurative
+        || !is_quantity(&numeral, found_unit)
         || is_identifier(text, at, &numeral, found_unit)
         || is_rank_or_session(text, at, end, found_unit)
     {
@@ -327,11 +374,22 @@ fn is_code_or_ordinal(text: &str, at: usize) -> bool {
     let Some(b) = char_before(text, at) else {
         return false;
     };
-    if b == '第'
-        || b.is_ascii_alphabetic()
-        || matches!(b, '+' | '＋' | '/' | '／' | '〔' | '#' | '№' | '_')
+    // `每千人口` is a denominator, not a quantity.
+    if matches!(
+        b,
+        '第' | '每' | '+' | '＋' | '/' | '／' | '〔' | '#' | '№' | '_'
+    ) || b.is_ascii_alphabetic()
     {
         return true;
+    }
+    // `第一、二轮`: the second of a list of ordinals.
+    if b == '、' {
+        let list = &text[..at - b.len_utf8()];
+        let numeral =
+            list.trim_end_matches(|c: char| is_chinese_numeral(c) || digit_value(c).is_some());
+        if numeral.len() < list.len() && numeral.ends_with('第') {
+            return true;
+        }
     }
     matches!(b, '-' | '－' | '.' | '·')
         && char_before(text, at - b.len_utf8()).is_some_and(|c| c.is_ascii_alphanumeric())
@@ -339,7 +397,16 @@ fn is_code_or_ordinal(text: &str, at: usize) -> bool {
 
 /// What follows the numeral makes it part of a formula or a code: `1+N`, `5G`, `4A级`.
 fn is_formula_or_code_after(rest: &str) -> bool {
-    rest.starts_with(['+', '＋']) || rest.starts_with(|c: char| c.is_ascii_alphabetic())
+    rest.starts_with(['+', '＋'])
+        || (rest.starts_with(|c: char| c.is_ascii_alphabetic())
+            && lexicon::ascii_unit(rest).is_none())
+}
+
+/// Whether a bare 十, 百 or 千 at `end` is followed by a measure word of a count.
+fn counts_bare(text: &str, end: usize, numeral: &Numeral) -> bool {
+    let unit = read_unit(text, end).0.map(|u| u.unit);
+    numeral.value <= Number::integer(1000)
+        && unit.is_some_and(|u| u.kind == Some(IndicatorKind::Count))
 }
 
 /// The approximation word just before `at`, and where the indicator then starts.
@@ -433,7 +500,9 @@ fn is_quantity(numeral: &Numeral, unit: Option<Unit>) -> bool {
             let lone_one = chinese && numeral.lone_one;
             let phase = chinese && u.surface == "期" && !numeral.has_magnitude;
             let tenths = u.surface == "成" && numeral.value > Number::integer(10);
-            !(lone_one || phase || tenths)
+            // `二类水质`: a grade, not a count.
+            let grade = chinese && u.surface == "类" && !numeral.has_magnitude;
+            !(lone_one || phase || tenths || grade)
         }
         None => {
             let scaled = numeral.has_magnitude
@@ -470,7 +539,8 @@ struct UnitRead {
 
 /// The unit at `at` (with, for a rate, its second unit) and where it ends.
 fn read_unit(text: &str, at: usize) -> (Option<UnitRead>, usize) {
-    let Some(unit) = lexicon::unit_at(&text[at..]) else {
+    let rest = &text[at..];
+    let Some(unit) = lexicon::unit_at(rest).or_else(|| lexicon::ascii_unit(rest)) else {
         return (None, at);
     };
     if unit.kind.is_none() {
@@ -605,7 +675,9 @@ fn is_date_or_period(rest: &str, numeral: &Numeral) -> bool {
     {
         return true;
     }
-    if rest.starts_with("年") && !rest.starts_with("年均") {
+    // `10.5年` is a duration; a whole number before 年 is a year or a period.
+    let decimal = numeral.script == Script::Arabic && numeral.has_fraction;
+    if rest.starts_with("年") && !rest.starts_with("年均") && !decimal {
         return true;
     }
     if rest.starts_with(['月', '日', '号', '时', '届', '点', '秒']) && !numeral.has_magnitude
@@ -621,13 +693,30 @@ fn is_date_or_period(rest: &str, numeral: &Numeral) -> bool {
 /// Ranks and sessions: `前10位`, `前3名`, `三次会议`, `四次全会`.
 fn is_rank_or_session(text: &str, at: usize, end: usize, unit: Option<Unit>) -> bool {
     let Some(unit) = unit else { return false };
-    let rank = char_before(text, at) == Some('前') && matches!(unit.surface, "位" | "名");
-    let after = &text[end..];
+    let clause = clause_before(text, at);
+    let rank = matches!(unit.surface, "位" | "名")
+        && (char_before(text, at) == Some('前')
+            || ["排名", "排位", "位次", "居"]
+                .iter()
+                .any(|w| clause.contains(w)));
+    // `三次会议`, `七次、八次全会`.
+    let after =
+        text[end..].trim_start_matches(|c: char| c == '、' || c == '次' || is_chinese_numeral(c));
     let session = unit.surface == "次"
         && ["会议", "全会", "党代会", "代表大会", "全体会议", "常委会"]
             .iter()
             .any(|w| after.starts_with(w));
     rank || session
+}
+
+/// The clause before `at`: back to the last `，。；：`.
+fn clause_before(text: &str, at: usize) -> &str {
+    let start = text[..at]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| matches!(c, '，' | '。' | '；' | '：' | ',' | ';' | '！' | '？'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    &text[start..at]
 }
 
 /// Hotlines, phone numbers and codes: `12345`, `0755-…`, `13800138000`.
@@ -651,12 +740,8 @@ fn change_before(
     start: usize,
     earlier: &[Indicator<'_>],
 ) -> Option<(Direction, Range<usize>, Option<Range<usize>>)> {
-    let clause_start = text[..start]
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| matches!(c, '，' | '。' | '；' | '：' | ',' | ';' | '！' | '？'))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let clause = &text[clause_start..start];
+    let clause = clause_before(text, start);
+    let clause_start = start - clause.len();
     let (verb_at, verb, direction) = CHANGE_VERBS
         .iter()
         .filter_map(|(w, d)| clause.rfind(w).map(|i| (clause_start + i, *w, *d)))

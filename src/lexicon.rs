@@ -71,6 +71,23 @@ pub(crate) fn unit_at(text: &str) -> Option<Unit> {
         .find_map(|&end| units.by_surface.get(&text[..end]).copied())
 }
 
+/// Units written in Latin letters: `11.4万P` (computing power), `500MW`, `10kV`.
+const ASCII_UNITS: [&str; 16] = [
+    "P", "PB", "TB", "EB", "MW", "GW", "kW", "KW", "kV", "km", "TEU", "EFLOPS", "PFLOPS", "Gbps",
+    "Mbps", "MWh",
+];
+
+/// An ASCII unit standing whole at the front of `text` (`5G` has none: G is no unit).
+pub(crate) fn ascii_unit(text: &str) -> Option<Unit> {
+    let run = text.split(|c: char| !c.is_ascii_alphabetic()).next()?;
+    let surface = ASCII_UNITS.iter().find(|&&u| u == run)?;
+    Some(Unit {
+        surface,
+        normalised: surface,
+        kind: Some(IndicatorKind::Amount),
+    })
+}
+
 /// Whether a real unit (not a look-alike word) starts `text`.
 pub(crate) fn starts_with_unit(text: &str) -> bool {
     unit_at(text).is_some_and(|u| u.kind.is_some())

@@ -47,6 +47,8 @@ pub(crate) struct Numeral {
     pub has_fraction: bool,
     /// The lowest magnitude folded in (`5万` → 4), 0 when none.
     pub exponent: u32,
+    /// Whether a digit (not only 十百千万亿) was read: `千万` has none.
+    pub has_digit: bool,
 }
 
 /// Reads a whole text as one number: `49.8万`, `一万五千亿`, `百分之五` is not a number.
@@ -202,6 +204,7 @@ fn read_arabic(text: &str, unit_at: &dyn Fn(&str) -> bool) -> Option<Numeral> {
         lone_one: false,
         has_fraction,
         exponent: if has_magnitude { last_exponent } else { 0 },
+        has_digit: true,
     })
 }
 
@@ -236,6 +239,16 @@ fn read_chinese(text: &str, unit_at: &dyn Fn(&str) -> bool) -> Option<Numeral> {
         }
     }
     let chars: Vec<char> = run.chars().collect();
+    // `零部件`, `万千气象`: a number never opens with 零 (but `零点五`) or with 万/亿 and more.
+    let opens_oddly = match chars.as_slice() {
+        ['零' | '〇', ..] => fraction.is_none(),
+        ['万', '亿'] => false,
+        ['万' | '亿', _, ..] => true,
+        _ => false,
+    };
+    if opens_oddly {
+        return None;
+    }
     let (value, max) = match colloquial_range(&chars) {
         Some((low, high)) => (Number::integer(low), Some(Number::integer(high))),
         None => (Number::integer(chinese_integer(&chars)?), None),
@@ -267,6 +280,9 @@ fn read_chinese(text: &str, unit_at: &dyn Fn(&str) -> bool) -> Option<Numeral> {
         lone_one: run == "一" && fraction.is_none(),
         has_fraction: fraction.is_some(),
         exponent: 0,
+        has_digit: chars
+            .iter()
+            .any(|&c| chinese_digit(c).is_some_and(|d| d > 0)),
     })
 }
 

@@ -17,8 +17,8 @@ use crate::sentences::{protected, trim};
 use crate::{Diagnostic, DiagnosticCode, Span};
 use regex::Regex;
 use std::collections::HashMap;
-use std::sync::LazyLock;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// The deepest heading level followed; deeper markers are read as prose.
 pub(crate) const MAX_DEPTH: usize = 8;
@@ -100,8 +100,8 @@ fn candidates(text: &str, body: Range<usize>) -> Vec<Candidate> {
     let all_lines: Vec<Range<usize>> = lines(text, body).collect();
     for (index, line) in all_lines.iter().enumerate() {
         let line_text = &text[line.clone()];
-        let at_start = at(text, line.start, Boundary::LineStart)
-            .or_else(|| unmarked(text, &all_lines, index));
+        let at_start =
+            at(text, line.start, Boundary::LineStart).or_else(|| unmarked(text, &all_lines, index));
         // Inline candidates: after a sentence end, a colon or white space, or glued to a
         // heading that has not ended yet (`二、深入打好攻坚战（一）持续推进…`).
         let mut heading_open = at_start.is_some();
@@ -110,7 +110,9 @@ fn candidates(text: &str, body: Range<usize>) -> Vec<Candidate> {
         let mut guard = guarded.iter().peekable();
         let mut prev: Option<char> = None;
         let mut last_mark: Option<char> = None;
-        let mut marker_end = found.last().map_or(0, |c: &Candidate| c.start + c.marker.len);
+        let mut marker_end = found
+            .last()
+            .map_or(0, |c: &Candidate| c.start + c.marker.len);
         for (i, c) in line_text.char_indices() {
             let pos = line.start + i;
             let after_break = prev
@@ -134,8 +136,14 @@ fn candidates(text: &str, body: Range<usize>) -> Vec<Candidate> {
             if guard.peek().is_some_and(|g| g.start < pos && pos < g.end) {
                 continue;
             }
-            let boundary = if after_break { Boundary::Inline } else { Boundary::Glued };
-            let marked = may_open_marker(c).then(|| at(text, pos, boundary)).flatten();
+            let boundary = if after_break {
+                Boundary::Inline
+            } else {
+                Boundary::Glued
+            };
+            let marked = may_open_marker(c)
+                .then(|| at(text, pos, boundary))
+                .flatten();
             let candidate = marked.or_else(|| {
                 (after_break && prev_was_sentence_end)
                     .then(|| inline_unmarked(text, pos, line.end))
@@ -152,7 +160,8 @@ fn candidates(text: &str, body: Range<usize>) -> Vec<Candidate> {
 }
 
 static FURNITURE_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:[-—－]\s*\d+\s*[-—－]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?)$").expect("furniture regex")
+    Regex::new(r"(?:[-—－]\s*\d+\s*[-—－]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?)$")
+        .expect("furniture regex")
 });
 
 /// The length of `text` without the page furniture that ends it, if any.

@@ -53,8 +53,8 @@ pub(crate) fn build(source: &str) -> Report<'_> {
     }
 
     let preamble_end = headings.first().map_or(body.end, |h| h.start);
-    let items = |range: Range<usize>, role: Role| texts(source, range, role, &ignored);
-    report.preamble = items(body.start..preamble_end, Role::Achieved);
+    let items = |range: Range<usize>, role: Option<Role>| texts(source, range, role, &ignored);
+    report.preamble = items(body.start..preamble_end, Some(Role::Achieved));
 
     // Kinds from the headings' words, then years, then kinds again with the years known.
     let heading_texts: Vec<&str> = headings
@@ -73,10 +73,15 @@ pub(crate) fn build(source: &str) -> Report<'_> {
         let end = subtree_end(&headings, index);
         let region_end = headings.get(end).map_or(body.end, |next| next.start);
         let kind = kinds.next().unwrap_or_default();
-        let role = if kind == SectionKind::Plans {
-            Role::Target
-        } else {
-            Role::Achieved
+        // A glossary (名词解释, 注释) defines names: its numerals are not claims.
+        let glossary = h.appendix
+            && h.text
+                .clone()
+                .is_some_and(|r| matches!(&source[r], "名词解释" | "注释"));
+        let role = match kind {
+            _ if glossary => None,
+            SectionKind::Plans => Some(Role::Target),
+            _ => Some(Role::Achieved),
         };
         let children = &headings[index + 1..end];
         let intro_end = children.first().map_or(region_end, |c| c.start);
@@ -98,7 +103,7 @@ pub(crate) fn build(source: &str) -> Report<'_> {
         .and_then(|t| header::organization(source, t))
         .filter(|r| !matches!(&source[r.clone()], "政府" | "人民政府"))
         .or_else(|| header::speaker_organization(source, body.start..preamble_end))
-        .map(|r| text(source, r, Role::Achieved));
+        .map(|r| text(source, r, None));
     report.title = title.map(|r| Text {
         text: Cow::Borrowed(&source[r.clone()]),
         span: r.into(),
@@ -127,7 +132,7 @@ fn themes<'a>(
     source: &'a str,
     headings: &[Heading],
     parent_end: usize,
-    role: Role,
+    role: Option<Role>,
     ignored: &[Range<usize>],
 ) -> Vec<Theme<'a>> {
     let mut out = Vec::new();
@@ -196,12 +201,12 @@ fn keywords(headline: &str) -> Vec<Cow<'_, str>> {
     out
 }
 
-/// A text node with its indicators.
-fn text(source: &str, range: Range<usize>, role: Role) -> Text<'_> {
+/// A text node with its indicators, read with `role` (`None`: not read).
+fn text(source: &str, range: Range<usize>, role: Option<Role>) -> Text<'_> {
     Text {
         text: Cow::Borrowed(&source[range.clone()]),
         span: range.clone().into(),
-        indicators: indicators::scan(source, range, role),
+        indicators: role.map_or_else(Vec::new, |role| indicators::scan(source, range, role)),
     }
 }
 
@@ -209,7 +214,7 @@ fn text(source: &str, range: Range<usize>, role: Role) -> Text<'_> {
 fn texts<'a>(
     source: &'a str,
     range: Range<usize>,
-    role: Role,
+    role: Option<Role>,
     ignored: &[Range<usize>],
 ) -> Vec<Text<'a>> {
     if range.is_empty() {
