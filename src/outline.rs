@@ -491,8 +491,15 @@ fn accept(
             Boundary::Inline | Boundary::Glued => {
                 // One number may be missing from a numbering (`（二）` → `（四）`).
                 let continues = last > 0 && (ordinal == last + 1 || ordinal == last + 2);
+                // A first number opens a numbering when more follow, or when it stands
+                // right under a heading (`三、2024年工作计划 （一）…`).
+                let under_heading = accepted.last().is_some_and(|p: &Candidate| {
+                    text.get(p.start + p.marker.len..c.start)
+                        .is_some_and(|between| !between.contains(is_sentence_end))
+                });
                 let opens = ordinal == 1
-                    && (followed_by(family, 2, c.start).is_some()
+                    && (under_heading
+                        || followed_by(family, 2, c.start).is_some()
                         || followed_by(family, 3, c.start).is_some());
                 let next_same = followed_by(family, ordinal + 1, c.start).unwrap_or(body.end);
                 (continues || opens) && holds_a_sentence(text, c.start + c.marker.len, next_same)

@@ -1,0 +1,261 @@
+//! Focused cases of the indicator grammar: what is read, how, and what is never reported.
+
+use gongwen::{Approx, Direction, IndicatorKind, Role};
+
+/// The indicators of one sentence, as (text, value, unit, approx).
+fn read(sentence: &str) -> Vec<(String, String, Option<String>, Approx)> {
+    let source = format!("一、工作成效\n{sentence}\n");
+    let report = gongwen::parse(&source);
+    assert!(gongwen::validate(&report, &source).is_empty());
+    report.sections[0]
+        .intro
+        .iter()
+        .flat_map(|t| &t.indicators)
+        .map(|i| {
+            (
+                i.text.to_string(),
+                i.value.to_string(),
+                i.unit.as_deref().map(String::from),
+                i.approx,
+            )
+        })
+        .collect()
+}
+
+fn one(sentence: &str) -> (String, String, Option<String>, Approx) {
+    let found = read(sentence);
+    assert_eq!(found.len(), 1, "{sentence}: {found:?}");
+    found.into_iter().next().unwrap()
+}
+
+fn texts(sentence: &str) -> Vec<String> {
+    read(sentence).into_iter().map(|(t, ..)| t).collect()
+}
+
+#[test]
+fn should_read_近2_5万人次_as_nearly_25000_人次() {
+    assert_eq!(
+        one("覆盖青少年近2.5万人次。"),
+        (
+            "近2.5万人次".into(),
+            "25000".into(),
+            Some("人次".into()),
+            Approx::Nearly
+        )
+    );
+}
+
+#[test]
+fn should_read_approximation_words_before_and_after() {
+    assert_eq!(one("开展活动共200余场。").3, Approx::Over);
+    assert_eq!(one("推送文章上千篇。").1, "1000");
+    assert_eq!(one("服务约6000人次。").3, Approx::About);
+    assert_eq!(
+        one("比重不低于80%。"),
+        (
+            "不低于80%".into(),
+            "80".into(),
+            Some("%".into()),
+            Approx::Over
+        )
+    );
+    assert_eq!(one("时间不超过2小时。").3, Approx::Under);
+    assert_eq!(one("覆盖65岁及以上老人。").0, "65岁及以上");
+    assert_eq!(one("增长6%左右。").0, "6%左右");
+    assert_eq!(one("培训1000人以上。").0, "1000人以上");
+}
+
+#[test]
+fn should_not_read_超_before_a_plan_as_an_approximation() {
+    assert_eq!(
+        one("超年度投资计划21.7%。"),
+        (
+            "21.7%".into(),
+            "21.7".into(),
+            Some("%".into()),
+            Approx::Exact
+        )
+    );
+}
+
+#[test]
+fn should_fold_magnitudes_into_exact_values() {
+    assert_eq!(one("累计49.8万元。").1, "498000");
+    assert_eq!(one("完成1,132.92亿元。").1, "113292000000");
+    assert_eq!(
+        one("资金六千余万元。"),
+        (
+            "六千余万元".into(),
+            "60000000".into(),
+            Some("元".into()),
+            Approx::Over
+        )
+    );
+    assert_eq!(one("粮食产量132.4亿斤。").2.as_deref(), Some("斤"));
+}
+
+#[test]
+fn should_read_ranges_with_their_high_end() {
+    let source = "一、工作成效\n新建3-5个站点，招聘20至30人，占比15%-20%。\n";
+    let report = gongwen::parse(source);
+    let found: Vec<_> = report.sections[0]
+        .intro
+        .iter()
+        .flat_map(|t| &t.indicators)
+        .collect();
+    let ranges: Vec<(String, String)> = found
+        .iter()
+        .map(|i| {
+            (
+                i.value.to_string(),
+                i.max.map(|m| m.to_string()).unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        ranges,
+        [
+            ("3".into(), "5".into()),
+            ("20".into(), "30".into()),
+            ("15".into(), "20".into())
+        ]
+    );
+}
+
+#[test]
+fn should_read_the_percent_family_and_fractions() {
+    assert_eq!(one("达到百分之一点五七。").1, "1.57");
+    assert_eq!(one("提高3个百分点。").2.as_deref(), Some("百分点"));
+    assert_eq!(one("占三分之一。").1, "1/3");
+    assert_eq!(one("增长1.2倍。").2.as_deref(), Some("倍"));
+    assert_eq!(one("达到100％。").2.as_deref(), Some("%"));
+}
+
+#[test]
+fn should_give_the_change_its_direction_and_basis() {
+    let source = "一、工作成效\n产值同比增长6.5%，能耗比上年下降3个百分点，产值和税收分别增长5.1%、13.6%。\n";
+    let report = gongwen::parse(source);
+    let found: Vec<_> = report.sections[0]
+        .intro
+        .iter()
+        .flat_map(|t| &t.indicators)
+        .collect();
+    let changes: Vec<(Direction, Option<&str>)> = found
+        .iter()
+        .map(|i| {
+            i.change
+                .as_ref()
+                .map(|c| (c.direction, c.basis.as_deref()))
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(
+        changes,
+        [
+            (Direction::Increase, Some("同比")),
+            (Direction::Decrease, Some("比上年")),
+            (Direction::Increase, None),
+            (Direction::Increase, None)
+        ]
+    );
+    assert_eq!(found[1].kind, IndicatorKind::PercentagePoints);
+}
+
+#[test]
+fn should_share_the_last_unit_across_a_list() {
+    let found = read("客运量分别达1409万、1305万人次。");
+    assert_eq!(found[0].2.as_deref(), Some("人次"));
+    let found = read("增速分别快于全国3.4个、1个百分点。");
+    assert_eq!(found[0].2.as_deref(), Some("百分点"));
+}
+
+#[test]
+fn should_mark_values_in_plans_as_targets() {
+    let source = "一、2023年工作成效\n完成23个。\n二、2024年工作计划\n完成30个。\n";
+    let report = gongwen::parse(source);
+    assert_eq!(
+        report.sections[0].intro[0].indicators[0].role,
+        Role::Achieved
+    );
+    assert_eq!(report.sections[1].intro[0].indicators[0].role, Role::Target);
+}
+
+#[test]
+fn should_never_report_dates_years_or_periods() {
+    for s in [
+        "2021年完成了。",
+        "在2019-2020年度获评。",
+        "编制2021-2025年规划。",
+        "截至2022-2-16日。",
+        "二〇二二年已完成。",
+        "1至10月完成。",
+        "第一季度完成。",
+    ] {
+        assert_eq!(texts(s), Vec::<String>::new(), "{s}");
+    }
+}
+
+#[test]
+fn should_never_report_ordinals_ranks_or_sessions() {
+    for s in [
+        "第19批。",
+        "党的十九届六中全会。",
+        "第二次党代会。",
+        "首家。",
+        "第一、二轮督察。",
+        "省委十三届七次、八次全会。",
+        "排名由369位上升到235位。",
+        "居全国前10位。",
+    ] {
+        assert_eq!(texts(s), Vec::<String>::new(), "{s}");
+    }
+}
+
+#[test]
+fn should_never_report_numerals_in_names_and_set_phrases() {
+    for s in [
+        "获得五一劳动奖章。",
+        "获评三八红旗手。",
+        "落实十四五规划。",
+        "聚焦“双区”驱动。",
+        "成立两新组织。",
+        "开展两癌筛查。",
+        "落实三孩政策。",
+        "推进一带一路。",
+        "打造一站式平台。",
+        "推出一批项目。",
+        "进一步完善。",
+        "建立四级联动。",
+        "提供“公益12小时”服务。",
+        "宣传“家庭居家防疫30条”。",
+        "打造汽车零部件产业。",
+    ] {
+        assert_eq!(texts(s), Vec::<String>::new(), "{s}");
+    }
+}
+
+#[test]
+fn should_never_report_identifiers_codes_or_formulas() {
+    for s in [
+        "拨打12345热线。",
+        "处理12351工单。",
+        "设立12355服务站。",
+        "印发〔2021〕15号文件。",
+        "电话0755-12345678。",
+        "PM2.5浓度下降。",
+        "建设5G基站。",
+        "防控COVID-19疫情。",
+        "建立“1+6+23+N”体系。",
+        "加快数字政府2.0建设。",
+        "积石山6.2级地震。",
+    ] {
+        assert_eq!(texts(s), Vec::<String>::new(), "{s}");
+    }
+}
+
+#[test]
+fn should_keep_real_counts_next_to_names() {
+    assert_eq!(texts("获得五一劳动奖章2人。"), ["2人"]);
+    assert_eq!(texts("12345热线受理诉求3.2万件。"), ["3.2万件"]);
+    assert_eq!(texts("办好十件民生实事。"), ["十件"]);
+}

@@ -1,0 +1,216 @@
+//! Focused cases of the report structure: headings, levels, kinds, items and signature.
+
+use gongwen::{DiagnosticCode, Report, SectionKind};
+
+fn parse(source: &str) -> Report<'_> {
+    let report = gongwen::parse(source);
+    let violations = gongwen::validate(&report, source);
+    assert!(violations.is_empty(), "{violations:?}");
+    report
+}
+
+fn outline(report: &Report<'_>) -> Vec<String> {
+    fn themes(out: &mut Vec<String>, depth: usize, list: &[gongwen::Theme<'_>]) {
+        for t in list {
+            let headline = t.headline.as_ref().map_or("", |h| h.text.as_ref());
+            out.push(format!(
+                "{}{} {headline}",
+                "  ".repeat(depth),
+                t.marker.as_deref().unwrap_or("-")
+            ));
+            themes(out, depth + 1, &t.themes);
+        }
+    }
+    let mut out = Vec::new();
+    for s in &report.sections {
+        let heading = s.heading.as_ref().map_or("", |h| h.text.as_ref());
+        out.push(format!("{} {heading}", s.marker.as_deref().unwrap_or("-")));
+        themes(&mut out, 1, &s.themes);
+    }
+    out
+}
+
+#[test]
+fn should_nest_levels_in_the_official_order_even_when_one_is_skipped() {
+    let source = "一、工作成效\n（一）法治建设\n1.执法监督\n（1）规范执法。完成。\n①婚姻纠纷。好。\n2.普法宣传\n开展活动。\n（二）公共服务\n完成。\n二、工作计划\n1.深化改革。推进。\n";
+    assert_eq!(
+        outline(&parse(source)),
+        [
+            "一、 工作成效",
+            "  （一） 法治建设",
+            "    1. 执法监督",
+            "      （1） 规范执法",
+            "        ① 婚姻纠纷",
+            "    2. 普法宣传",
+            "  （二） 公共服务",
+            "二、 工作计划",
+            "  1. 深化改革",
+        ]
+    );
+}
+
+#[test]
+fn should_read_every_marker_style() {
+    let source = "一、成效\n(一)半角括号。好。\n1、顿号编号。好。\n2．全角点。好。\n【党建引领】好。\n二、计划\n——围绕“基础更实”，着力推动。好。\n";
+    assert_eq!(
+        outline(&parse(source)),
+        [
+            "一、 成效",
+            "  (一) 半角括号",
+            "    1、 顿号编号",
+            "    2． 全角点",
+            "  【 党建引领",
+            "二、 计划",
+            "  —— 围绕“基础更实”，着力推动"
+        ]
+    );
+}
+
+#[test]
+fn should_find_headings_in_flattened_text_but_not_decoys() {
+    let source = "某局2023年工作总结 一年来，我局各项工作取得成效。一、主要工作成效 （一）深化审批改革。第一、二季度新登记主体800户，一、二级医院全覆盖，1、2月份完成改造。（二）强化监管。抽检312批次。二、存在问题 一是力量不足；二是信息化不高。三、2024年工作计划 （一）持续优化营商环境。力争新增主体1万户。";
+    let report = parse(source);
+    assert_eq!(
+        outline(&report),
+        [
+            "一、 主要工作成效",
+            "  （一） 深化审批改革",
+            "  （二） 强化监管",
+            "二、 存在问题",
+            "三、 2024年工作计划",
+            "  （一） 持续优化营商环境"
+        ]
+    );
+    let kinds: Vec<SectionKind> = report.sections.iter().map(|s| s.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            SectionKind::Achievements,
+            SectionKind::Problems,
+            SectionKind::Plans
+        ]
+    );
+    assert_eq!(report.title.unwrap().text, "某局2023年工作总结");
+}
+
+#[test]
+fn should_cut_a_heading_glued_to_its_body() {
+    let source = "某局2021年工作总结和2022年工作思路2021年，我局扎实工作。一、2021年工作成绩——围绕“基础更实”，着力推动党建。开展活动200余场。二、2022年工作思路2022年，我局将全面贯彻。（一）聚焦“产业之城”。推动。（二）聚焦“善治之城”。推动。";
+    let report = parse(source);
+    assert_eq!(
+        outline(&report),
+        [
+            "一、 2021年工作成绩",
+            "  —— 围绕“基础更实”，着力推动党建",
+            "二、 2022年工作思路",
+            "  （一） 聚焦“产业之城”",
+            "  （二） 聚焦“善治之城”"
+        ]
+    );
+    assert_eq!(
+        (report.review_year, report.plan_year),
+        (Some(2021), Some(2022))
+    );
+}
+
+#[test]
+fn should_take_the_kind_of_a_section_from_its_words_and_year() {
+    let source = "2024年工作要点\n一、总体要求\n坚持稳中求进。\n二、深入打好污染防治攻坚战\n完成。\n三、加快绿色转型\n完成。\n";
+    let report = parse(source);
+    let kinds: Vec<SectionKind> = report.sections.iter().map(|s| s.kind).collect();
+    assert_eq!(
+        kinds,
+        [SectionKind::Other, SectionKind::Plans, SectionKind::Plans]
+    );
+    assert_eq!((report.review_year, report.plan_year), (None, Some(2024)));
+}
+
+#[test]
+fn should_keep_a_responsibility_tag_with_its_item() {
+    let source =
+        "一、重点任务\n（一）推进改革。完成清单编制。（责任单位：区发展改革局）完善机制。\n";
+    let report = parse(source);
+    let items: Vec<&str> = report.sections[0].themes[0]
+        .items
+        .iter()
+        .map(|i| i.text.as_ref())
+        .collect();
+    assert_eq!(
+        items,
+        ["完成清单编制。（责任单位：区发展改革局）", "完善机制。"]
+    );
+}
+
+#[test]
+fn should_read_signatures_in_every_date_style() {
+    for (tail, date) in [
+        ("坪山区群团工作部2022-2-16", "2022-02-16"),
+        ("坪山区群团工作部\n2022年2月16日", "2022-02-16"),
+        ("坪山区群团工作部\n二〇二二年二月十六日", "2022-02-16"),
+        ("坪山区群团工作部\n2022年2月16日\n- 2 -", "2022-02-16"),
+    ] {
+        let source = format!("一、工作成效\n完成23个。\n{tail}\n");
+        let report = parse(&source);
+        let signature = report.signature.expect("a signature");
+        assert_eq!(signature.date.as_deref(), Some(date), "{tail}");
+        assert_eq!(
+            signature.organization.unwrap().text,
+            "坪山区群团工作部",
+            "{tail}"
+        );
+    }
+}
+
+#[test]
+fn should_start_an_appendix_that_runs_to_the_end() {
+    let source = "一、工作回顾\n完成。\n二、2026年工作安排\n（一）扩大内需。推进。\n附件\n名词解释\n1.“四上”企业：规模以上企业。\n2.“双一流”：一流大学。\n";
+    let report = parse(source);
+    assert_eq!(report.sections.len(), 3);
+    assert_eq!(report.sections[2].kind, SectionKind::Other);
+    assert_eq!(report.sections[2].heading.as_ref().unwrap().text, "附件");
+}
+
+#[test]
+fn should_parse_odd_inputs_into_a_sensible_tree() {
+    for source in [
+        "",
+        "   \n\t\u{3000}\n",
+        "\u{feff}",
+        "完成23个社区换届。没有标题的一段话。",
+    ] {
+        let report = parse(source);
+        assert!(report.sections.is_empty(), "{source:?}");
+        assert!(
+            !report.diagnostics.is_empty(),
+            "{source:?} gets a diagnostic"
+        );
+    }
+    let report = parse("完成23个社区换届。没有标题的一段话。");
+    assert_eq!(report.preamble.len(), 2);
+    assert!(
+        report
+            .diagnostics
+            .iter()
+            .any(|d| d.code == DiagnosticCode::NoHeadings)
+    );
+}
+
+#[test]
+fn should_read_a_crlf_file_with_a_bom_like_its_lf_twin() {
+    let lf = "某局2023年工作总结\n一、工作成效\n（一）深化改革。完成23个。\n二、2024年工作计划\n（一）推进。完成30个。\n某局\n2024年1月5日\n";
+    let crlf = format!("\u{feff}{}", lf.replace('\n', "\r\n"));
+    let (a, b) = (parse(lf), parse(&crlf));
+    assert_eq!(outline(&a), outline(&b));
+    assert_eq!(a.title.unwrap().text, b.title.unwrap().text);
+    assert_eq!(a.signature.unwrap().date, b.signature.unwrap().date);
+    let values = |r: &Report<'_>| -> Vec<String> {
+        r.sections
+            .iter()
+            .flat_map(|s| &s.themes)
+            .flat_map(|t| &t.items)
+            .flat_map(|i| &i.indicators)
+            .map(|i| i.value.to_string())
+            .collect()
+    };
+    assert_eq!(values(&parse(lf)), values(&parse(&crlf)));
+}
