@@ -117,6 +117,7 @@ pub(crate) fn scan<'a>(source: &'a str, range: Range<usize>, role: Role) -> Vec<
         return Vec::new();
     };
     let shielded = shielded(text);
+    let mut shields = shielded.iter().peekable();
     let mut found: Vec<Indicator<'a>> = Vec::new();
     let mut i = 0;
     while i < text.len() {
@@ -127,7 +128,10 @@ pub(crate) fn scan<'a>(source: &'a str, range: Range<usize>, role: Role) -> Vec<
             continue;
         }
         let run_end = numeral_run_end(text, i);
-        let in_shield = shielded.iter().any(|s| s.start <= i && i < s.end);
+        while shields.peek().is_some_and(|s| s.end <= i) {
+            shields.next();
+        }
+        let in_shield = shields.peek().is_some_and(|s| s.start <= i);
         let read = if in_shield {
             None
         } else {
@@ -198,7 +202,16 @@ fn shielded(text: &str) -> Vec<Range<usize>> {
         })
         .collect();
     out.extend(lexicon::set_phrases(text));
-    out
+    // Sorted and merged, so that a scan can walk them with one pointer.
+    out.sort_by_key(|r| r.start);
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(out.len());
+    for r in out {
+        match merged.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    merged
 }
 
 /// What was read at one place, before it is turned into an [`Indicator`].
@@ -710,14 +723,20 @@ fn is_rank_or_session(text: &str, at: usize, end: usize, unit: Option<Unit>) -> 
 }
 
 /// The clause before `at`: back to the last `，。；：`.
+/// The clause before `at`: back to the last `，。；：`, at most [`CLAUSE_CHARS`] characters.
 fn clause_before(text: &str, at: usize) -> &str {
-    let start = text[..at]
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| matches!(c, '，' | '。' | '；' | '：' | ',' | ';' | '！' | '？'))
-        .map_or(0, |(i, c)| i + c.len_utf8());
+    let mut start = at;
+    for (i, c) in text[..at].char_indices().rev().take(CLAUSE_CHARS) {
+        if matches!(c, '，' | '。' | '；' | '：' | ',' | ';' | '！' | '？') {
+            break;
+        }
+        start = i;
+    }
     &text[start..at]
 }
+
+/// How far back a clause is read for its verb of change or its rank word.
+const CLAUSE_CHARS: usize = 40;
 
 /// Hotlines, phone numbers and codes: `12345`, `0755-…`, `13800138000`.
 fn is_identifier(text: &str, at: usize, numeral: &Numeral, unit: Option<Unit>) -> bool {
@@ -750,7 +769,7 @@ fn change_before(
     // Between the verb and the number: nothing but list separators, earlier numbers of the
     // list and a few filler words.
     let mut gap: String = text[verb_end..start].to_string();
-    for e in earlier {
+    for e in earlier.iter().rev().take(8) {
         gap = gap.replace(e.text.as_ref(), "");
     }
     let gap = gap.replace("分别", "").replace('了', "");

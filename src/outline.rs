@@ -438,7 +438,9 @@ fn accept(
         && unmarked_count >= 2;
 
     // Where each numbered family has an ordinal, to see whether an inline `一、` opens a
-    // numbering that continues.
+    // numbering that continues; where each candidate's family comes next; where
+    // sentences and lines end. All looked up by binary search, so that acceptance stays
+    // linear on any input.
     let mut positions: HashMap<(Family, u32), Vec<usize>> = HashMap::new();
     for c in &candidates {
         if c.marker.family.is_numbered() {
@@ -448,23 +450,33 @@ fn accept(
                 .push(c.start);
         }
     }
-    let followed_by = |family: Family, ordinal: u32, after: usize| -> Option<usize> {
+    let followed_by = |family: Family, ordinal: u32, after: usize| -> bool {
         positions
-            .get(&(family, ordinal))?
-            .iter()
-            .copied()
-            .find(|&p| p > after)
+            .get(&(family, ordinal))
+            .is_some_and(|p| p.partition_point(|&x| x <= after) < p.len())
     };
+    let mut next_same = vec![body.end; candidates.len()];
+    let mut seen: HashMap<Family, usize> = HashMap::new();
+    for (i, c) in candidates.iter().enumerate().rev() {
+        if let Some(&next) = seen.get(&c.marker.family) {
+            next_same[i] = next;
+        }
+        seen.insert(c.marker.family, c.start);
+    }
+    let sentence_ends = Marks::new(text, body.clone(), is_sentence_end);
+    let line_breaks = Marks::new(text, body.clone(), |c| c == '\n');
 
     let mut accepted: Vec<Candidate> = Vec::new();
     let mut last_ordinal: HashMap<Family, u32> = HashMap::new();
     let mut in_appendix = false;
-    for c in candidates {
+    for (index, c) in candidates.into_iter().enumerate() {
         let family = c.marker.family;
         if c.appendix {
-            if accepted.last().is_some_and(|prev| {
-                prev.appendix && line_of(text, prev.start) + 1 >= line_of(text, c.start)
-            }) && !text[c.start..].starts_with("附件")
+            // `附件2` followed by its title `名词解释` is one heading.
+            if accepted
+                .last()
+                .is_some_and(|prev| prev.appendix && line_breaks.count_in(prev.start..c.start) <= 1)
+                && !text[c.start..].starts_with("附件")
             {
                 continue;
             }
@@ -493,16 +505,18 @@ fn accept(
                 let continues = last > 0 && (ordinal == last + 1 || ordinal == last + 2);
                 // A first number opens a numbering when more follow, or when it stands
                 // right under a heading (`三、2024年工作计划 （一）…`).
-                let under_heading = accepted.last().is_some_and(|p: &Candidate| {
-                    text.get(p.start + p.marker.len..c.start)
-                        .is_some_and(|between| !between.contains(is_sentence_end))
-                });
+                let under_heading = accepted
+                    .last()
+                    .is_some_and(|p| sentence_ends.count_in(p.start + p.marker.len..c.start) == 0);
                 let opens = ordinal == 1
                     && (under_heading
-                        || followed_by(family, 2, c.start).is_some()
-                        || followed_by(family, 3, c.start).is_some());
-                let next_same = followed_by(family, ordinal + 1, c.start).unwrap_or(body.end);
-                (continues || opens) && holds_a_sentence(text, c.start + c.marker.len, next_same)
+                        || followed_by(family, 2, c.start)
+                        || followed_by(family, 3, c.start));
+                // What it heads, up to the next marker of its family, holds a full sentence
+                // (a heading's body does; an inline list item does not).
+                let holds_a_sentence =
+                    sentence_ends.count_in(c.start + c.marker.len..next_same[index]) > 0;
+                (continues || opens) && holds_a_sentence
             }
         };
         if !ok {
@@ -525,15 +539,26 @@ fn accept(
     accepted
 }
 
-fn line_of(text: &str, at: usize) -> usize {
-    text[..at].bytes().filter(|&b| b == b'\n').count()
-}
+/// Sorted positions of the chars of a kind (sentence ends, line breaks) in a body.
+struct Marks(Vec<usize>);
 
-/// Whether `text[from..to]` holds a full sentence (a heading's body does; an inline list
-/// item does not).
-fn holds_a_sentence(text: &str, from: usize, to: usize) -> bool {
-    text.get(from..to)
-        .is_some_and(|s| s.contains(is_sentence_end))
+impl Marks {
+    fn new(text: &str, body: Range<usize>, kind: impl Fn(char) -> bool) -> Self {
+        Marks(
+            text[body.clone()]
+                .char_indices()
+                .filter(|&(_, c)| kind(c))
+                .map(|(i, _)| body.start + i)
+                .collect(),
+        )
+    }
+
+    /// How many marks lie in `range`.
+    fn count_in(&self, range: Range<usize>) -> usize {
+        let from = self.0.partition_point(|&p| p < range.start);
+        let to = self.0.partition_point(|&p| p < range.end);
+        to.saturating_sub(from)
+    }
 }
 
 /// Gives every accepted candidate its depth.
@@ -676,11 +701,17 @@ fn first_unguarded(
     guarded: &[Range<usize>],
     pred: impl Fn(char) -> bool,
 ) -> Option<usize> {
+    let mut guard = guarded.iter().peekable();
     text[range.clone()]
         .char_indices()
         .map(|(i, c)| (range.start + i, c))
-        .find(|&(at, c)| pred(c) && !guarded.iter().any(|g| g.start < at && at < g.end))
-        .map(|(at, _)| at)
+        .find_map(|(at, c)| {
+            while guard.peek().is_some_and(|g| g.end <= at) {
+                guard.next();
+            }
+            let inside = guard.peek().is_some_and(|g| g.start < at && at < g.end);
+            (pred(c) && !inside).then_some(at)
+        })
 }
 
 fn strip_trailing_punct(text: &str, range: Range<usize>) -> Range<usize> {

@@ -38,11 +38,7 @@ pub(crate) fn build(source: &str) -> Report<'_> {
     let ignored = ignored_lines(source, body.clone(), title.clone(), &mut diagnostics);
     let headings: Vec<Heading> = outline::headings(source, body.clone(), &mut diagnostics)
         .into_iter()
-        .filter(|h| {
-            !ignored
-                .iter()
-                .any(|r| r.start <= h.start && h.start < r.end)
-        })
+        .filter(|h| !inside(&ignored, h.start..h.start + 1))
         .collect();
     if headings.is_empty() {
         diagnostics.push(Diagnostic {
@@ -222,9 +218,15 @@ fn texts<'a>(
     }
     split(source, range)
         .into_iter()
-        .filter(|r| !ignored.iter().any(|i| i.start <= r.start && r.end <= i.end))
+        .filter(|r| !inside(ignored, r.clone()))
         .map(|r| text(source, r, role))
         .collect()
+}
+
+/// Whether `range` lies inside one of the sorted, disjoint `lines`.
+fn inside(lines: &[Range<usize>], range: Range<usize>) -> bool {
+    let at = lines.partition_point(|l| l.start <= range.start);
+    lines[..at].last().is_some_and(|l| range.end <= l.end)
 }
 
 /// The span of a node: its range without trailing white space.

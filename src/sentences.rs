@@ -102,7 +102,12 @@ fn responsibility_tag_end(text: &str, at: usize, limit: usize) -> Option<usize> 
         return None;
     }
     let close = if open == '（' { '）' } else { ')' };
-    let inner_end = rest.find(close)?;
+    let mut window_end = MAX_QUOTE.min(rest.len());
+    while !rest.is_char_boundary(window_end) {
+        window_end -= 1;
+    }
+    let window = &rest[..window_end];
+    let inner_end = window.find(close)?;
     let inner = &rest[open.len_utf8()..inner_end];
     let is_tag = inner.len() <= 200
         && !inner.contains('\n')
