@@ -71,7 +71,10 @@ pub(crate) fn headings(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Heading> {
     let candidates = candidates(text, body.clone());
-    let accepted = accept(text, body.clone(), candidates, diagnostics);
+    let mut accepted = accept(text, body.clone(), candidates, diagnostics);
+    if accepted.is_empty() {
+        accepted = lead_sentences(text, body.clone());
+    }
     let mut headings = nest(accepted, diagnostics);
     for i in 0..headings.len() {
         let limit = headings.get(i + 1).map_or(body.end, |next| next.start);
@@ -417,6 +420,38 @@ fn inline_unmarked(text: &str, pos: usize, limit: usize) -> Option<Candidate> {
     })
 }
 
+/// The longest lead sentence, in characters, that can stand as a section heading.
+const LEAD_CHARS: usize = 30;
+
+/// In a report with no markers at all, the parallel lead sentences that open its
+/// paragraphs are its sections: `持之以恒调结构、稳增长，产业发展翻开新篇章。…`. Needs at
+/// least two paragraphs that open with a short sentence and go on after it.
+fn lead_sentences(text: &str, body: Range<usize>) -> Vec<Candidate> {
+    let leads: Vec<Candidate> = lines(text, body)
+        .filter_map(|line| {
+            let line_text = &text[line.clone()];
+            let (end, mark) = line_text
+                .char_indices()
+                .find(|&(_, c)| is_sentence_end(c))?;
+            let lead = &line_text[..end];
+            let goes_on = line_text[end + mark.len_utf8()..].contains(is_sentence_end);
+            let short = (4..=LEAD_CHARS).contains(&lead.chars().count());
+            (short && goes_on && !lead.contains(['：', ':'])).then(|| Candidate {
+                marker: Marker {
+                    family: Family::Unmarked,
+                    ordinal: 0,
+                    len: 0,
+                },
+                start: line.start,
+                boundary: Boundary::LineStart,
+                text: Some(line.start..line.start + end),
+                appendix: false,
+            })
+        })
+        .collect();
+    if leads.len() >= 2 { leads } else { Vec::new() }
+}
+
 /// Keeps the candidates the whole document supports.
 fn accept(
     text: &str,
@@ -639,12 +674,15 @@ fn heading_text(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> (Option<Range<usize>>, usize) {
     if let Some(inner) = &h.text {
-        let close = if h.family == Family::Bracket {
-            '】'.len_utf8()
-        } else {
-            0
-        };
-        return (Some(inner.clone()), (inner.end + close).min(limit));
+        // After `【…】` its closing bracket; after a lead sentence its `。`.
+        let close = text[inner.end..limit]
+            .chars()
+            .next()
+            .filter(|&c| c == '】' || is_sentence_end(c));
+        return (
+            Some(inner.clone()),
+            inner.end + close.map_or(0, char::len_utf8),
+        );
     }
     if h.appendix {
         // The appendix is named by its word: `附件1`, `名词解释`, `注释`.

@@ -325,9 +325,10 @@ fn years(title: &str, headings: &[&str]) -> (Option<u16>, Option<u16>) {
 }
 
 /// The kind of each section: its words, its year, or the kind of the section before
-/// (in a plan-only report, plans).
+/// (in a plan-only report, plans; in a review-only report, achievements).
 fn section_kinds(headings: &[&str], review: Option<u16>, plan: Option<u16>) -> Vec<SectionKind> {
     let plan_only = review.is_none() && plan.is_some();
+    let review_only = review.is_some() && plan.is_none();
     let mut out: Vec<SectionKind> = Vec::with_capacity(headings.len());
     for heading in headings {
         let words = lexicon::section_kind_words(heading).map(|(k, _)| k);
@@ -338,6 +339,7 @@ fn section_kinds(headings: &[&str], review: Option<u16>, plan: Option<u16>) -> V
             _ if year.is_some() && year == review => SectionKind::Achievements,
             Some(k) => k,
             None if plan_only || out.last() == Some(&SectionKind::Plans) => SectionKind::Plans,
+            None if review_only => SectionKind::Achievements,
             None => SectionKind::Other,
         };
         out.push(kind);

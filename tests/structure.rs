@@ -214,3 +214,23 @@ fn should_read_a_crlf_file_with_a_bom_like_its_lf_twin() {
     };
     assert_eq!(values(&parse(lf)), values(&parse(&crlf)));
 }
+
+#[test]
+fn should_read_parallel_lead_sentences_as_sections_when_there_are_no_markers() {
+    let source = "某县2023年工作总结\n2023年，全县上下团结奋斗。\n持之以恒调结构、稳增长，产业发展翻开新篇章。全年地区生产总值增长6.5%。\n坚定不移惠民生、补短板，人民生活持续改善。新增就业1.2万人。\n";
+    let report = parse(source);
+    assert_eq!(
+        outline(&report),
+        [
+            "- 持之以恒调结构、稳增长，产业发展翻开新篇章",
+            "- 坚定不移惠民生、补短板，人民生活持续改善"
+        ]
+    );
+    assert!(
+        report
+            .sections
+            .iter()
+            .all(|s| s.kind == SectionKind::Achievements)
+    );
+    assert_eq!(report.preamble[0].text, "2023年，全县上下团结奋斗。");
+}
