@@ -141,6 +141,18 @@ pub(crate) fn section_kind_words(heading: &str) -> Option<(SectionKind, usize)> 
     None
 }
 
+static PROBLEM_OPENERS: LazyLock<Regex> = LazyLock::new(|| {
+    let words: Vec<String> = data_lines(include_str!("data/problem_openers.txt"))
+        .map(regex::escape)
+        .collect();
+    Regex::new(&words.join("|")).expect("the problem openers build a regex")
+});
+
+/// Where the first phrase that opens a problems passage stands in `text`.
+pub(crate) fn problem_opener(text: &str) -> Option<usize> {
+    PROBLEM_OPENERS.find(text).map(|m| m.start())
+}
+
 /// Every lexicon word naming a section kind, for finding the end of a glued heading.
 pub(crate) fn section_words() -> impl Iterator<Item = &'static str> {
     SECTION_WORDS.iter().map(|&(_, word)| word)

@@ -87,6 +87,11 @@ pub(crate) fn build(source: &str) -> Report<'_> {
             heading: h.text.clone().map(|r| text(source, r, role)),
             intro: items(h.body_start.min(intro_end)..intro_end, role),
             themes: themes(source, children, region_end, role, &ignored),
+            problems: if kind == SectionKind::Problems {
+                Vec::new()
+            } else {
+                problem_passages(source, h.body_start.min(region_end)..region_end, children)
+            },
             span: span_of(source, h.start..region_end),
         });
         index = end;
@@ -221,6 +226,38 @@ fn texts<'a>(
         .filter(|r| !inside(ignored, r.clone()))
         .map(|r| text(source, r, role))
         .collect()
+}
+
+/// Passages about problems in a section without a problems heading: from the sentence
+/// with the opening phrase to the end of its paragraph (or the next heading).
+fn problem_passages(source: &str, region: Range<usize>, headings: &[Heading]) -> Vec<Span> {
+    let mut found = Vec::new();
+    for line in outline::lines(source, region) {
+        let Some(at) = lexicon::problem_opener(&source[line.clone()]).map(|i| line.start + i)
+        else {
+            continue;
+        };
+        let sentence_start = source[line.start..at]
+            .rfind(|c: char| crate::chars::is_item_end(c))
+            .map_or(line.start, |i| {
+                line.start
+                    + i
+                    + source[line.start + i..]
+                        .chars()
+                        .next()
+                        .map_or(0, char::len_utf8)
+            });
+        let end = headings
+            .iter()
+            .map(|h| h.start)
+            .find(|&s| s > at && s < line.end)
+            .unwrap_or(line.end);
+        let passage = trim(source, sentence_start..end);
+        if !passage.is_empty() {
+            found.push(passage.into());
+        }
+    }
+    found
 }
 
 /// Whether `range` lies inside one of the sorted, disjoint `lines`.

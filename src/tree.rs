@@ -55,6 +55,10 @@ pub struct Section<'a> {
     /// The headings one level down.
     #[serde(borrow)]
     pub themes: Vec<Theme<'a>>,
+    /// Passages that state problems without a heading of their own
+    /// (`但也存在一些问题：一是……`), from their opening sentence to the end of the paragraph.
+    #[serde(default)]
+    pub problems: Vec<Span>,
     /// From the marker to the end of the section's last item.
     pub span: Span,
 }

@@ -52,6 +52,9 @@ pub fn validate(report: &Report<'_>, source: &str) -> Vec<Violation> {
             check.text(&format!("{path}.heading"), h, s.span);
         }
         check.texts(&format!("{path}.intro"), &s.intro, s.span);
+        for (k, p) in s.problems.iter().enumerate() {
+            check.span(&format!("{path}.problems[{k}]"), *p, s.span);
+        }
         check.themes(&path, &s.themes, s.span);
     }
     if let Some(sig) = &report.signature {

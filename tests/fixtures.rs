@@ -257,7 +257,7 @@ fn every_fixture_finds_its_gold_indicators_and_nothing_else() {
 }
 
 /// A readable dump: every node on its own line with its span and text.
-fn dump(report: &Report<'_>) -> String {
+fn dump(report: &Report<'_>, source: &str) -> String {
     fn text(out: &mut String, indent: usize, label: &str, t: &Text<'_>) {
         let _ = writeln!(out, "{:indent$}{label} {} {:?}", "", t.span, t.text);
         for i in &t.indicators {
@@ -342,6 +342,9 @@ fn dump(report: &Report<'_>) -> String {
         for t in &s.themes {
             theme(&mut out, 2, t);
         }
+        for p in &s.problems {
+            let _ = writeln!(out, "  problems {p} {:?}", p.slice(source).unwrap_or(""));
+        }
     }
     if let Some(sig) = &report.signature {
         let org = sig.organization.as_ref().map_or("-", |o| o.text.as_ref());
@@ -370,6 +373,6 @@ fn every_fixture_has_a_snapshot() {
             path.display()
         );
         let name = path.file_stem().unwrap().to_string_lossy().to_string();
-        insta::assert_snapshot!(name, dump(&report));
+        insta::assert_snapshot!(name, dump(&report, &source));
     }
 }

@@ -234,3 +234,19 @@ fn should_read_parallel_lead_sentences_as_sections_when_there_are_no_markers() {
     );
     assert_eq!(report.preamble[0].text, "2023年，全县上下团结奋斗。");
 }
+
+#[test]
+fn should_mark_a_problems_passage_that_has_no_heading() {
+    let source = "一、2023年工作回顾\n全年完成投资10亿元。同时，我们也清醒看到，还存在一些困难和问题：一是总量偏小；二是结构不优。\n二、2024年工作安排\n（一）扩大投资。推进。\n";
+    let report = parse(source);
+    let passages: Vec<&str> = report.sections[0]
+        .problems
+        .iter()
+        .map(|p| p.slice(source).unwrap())
+        .collect();
+    assert_eq!(
+        passages,
+        ["同时，我们也清醒看到，还存在一些困难和问题：一是总量偏小；二是结构不优。"]
+    );
+    assert!(report.sections[1].problems.is_empty());
+}
