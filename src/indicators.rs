@@ -120,6 +120,7 @@ pub(crate) fn scan<'a>(source: &'a str, range: Range<usize>, role: Role) -> Vec<
     let mut shields = shielded.iter().peekable();
     let mut found: Vec<Indicator<'a>> = Vec::new();
     let mut i = 0;
+    let mut last_end = 0;
     while i < text.len() {
         let Some(c) = char_at(text, i) else { break };
         let starts_number = digit_value(c).is_some() || is_chinese_numeral(c);
@@ -135,7 +136,7 @@ pub(crate) fn scan<'a>(source: &'a str, range: Range<usize>, role: Role) -> Vec<
         let read = if in_shield {
             None
         } else {
-            read_indicator(text, i, &found)
+            read_indicator(text, i, &found, last_end)
         };
         match read {
             Some(mut reading) => {
@@ -144,6 +145,7 @@ pub(crate) fn scan<'a>(source: &'a str, range: Range<usize>, role: Role) -> Vec<
                     range.start + reading.span.end,
                 );
                 i = reading.span.end.max(run_end);
+                last_end = reading.span.end;
                 reading.role = role;
                 found.push(reading.into_indicator(source, span));
             }
@@ -270,8 +272,9 @@ fn unit_at_text(rest: &str) -> bool {
 }
 
 /// Reads the indicator whose numeral starts at `at`; `None` when the numeral there is
-/// not a quantity (a date, an ordinal, a code, a name).
-fn read_indicator(text: &str, at: usize, earlier: &[Indicator<'_>]) -> Option<Reading> {
+/// not a quantity (a date, an ordinal, a code, a name). Text before `taken` belongs to
+/// an earlier indicator.
+fn read_indicator(text: &str, at: usize, earlier: &[Indicator<'_>], taken: usize) -> Option<Reading> {
     if is_code_or_ordinal(text, at) {
         return None;
     }
@@ -283,7 +286,11 @@ fn read_indicator(text: &str, at: usize, earlier: &[Indicator<'_>]) -> Option<Re
     if is_date_or_period(&text[end..], &numeral) || is_formula_or_code_after(&text[end..]) {
         return None;
     }
-    let (mut approx, start) = approx_before(text, at, numeral.bare_magnitude);
+    let (mut approx, mut start) = approx_before(text, at, numeral.bare_magnitude);
+    // `10人以上百人`: the 上 of 以上 belongs to the indicator before.
+    if start < taken {
+        (approx, start) = (Approx::Exact, at);
+    }
     if let Some(reading) = arabic_fraction(text, start..end, &numeral, approx) {
         return Some(with_change(text, reading, earlier));
     }
