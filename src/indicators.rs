@@ -112,11 +112,16 @@ const BASES: [&str; 14] = [
 /// assert_eq!(item.indicators[0].text, "近2.5万人次");
 /// assert_eq!(item.indicators[1].value.to_string(), "6.5");
 /// ```
-pub(crate) fn scan<'a>(source: &'a str, range: Range<usize>, role: Role) -> Vec<Indicator<'a>> {
+pub(crate) fn scan<'a>(
+    source: &'a str,
+    range: Range<usize>,
+    role: Role,
+    guards: &[Range<usize>],
+) -> Vec<Indicator<'a>> {
     let Some(text) = source.get(range.clone()) else {
         return Vec::new();
     };
-    let shielded = shielded(text);
+    let shielded = shielded(text, range.start, guards);
     let mut shields = shielded.iter().peekable();
     let mut found: Vec<Indicator<'a>> = Vec::new();
     let mut i = 0;
@@ -191,9 +196,14 @@ fn numeral_run_end(text: &str, i: usize) -> usize {
 
 /// Ranges where numerals are names: short “quoted” terms, 《titles》, set phrases,
 /// `［27］` note markers and `〔2021〕` document numbers.
-fn shielded(text: &str) -> Vec<Range<usize>> {
-    let mut out: Vec<Range<usize>> = crate::sentences::protected(text, 0..text.len())
-        .into_iter()
+/// `guards` are the quotes and brackets around (the source offset of `text` is `offset`).
+fn shielded(text: &str, offset: usize, guards: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = guards
+        .iter()
+        .map(|g| g.start.saturating_sub(offset)..g.end.saturating_sub(offset).min(text.len()))
+        .filter(|r| {
+            text.is_char_boundary(r.start) && text.is_char_boundary(r.end) && r.start < r.end
+        })
         .filter(|r| {
             let open = char_at(text, r.start).unwrap_or(' ');
             match open {
@@ -274,7 +284,12 @@ fn unit_at_text(rest: &str) -> bool {
 /// Reads the indicator whose numeral starts at `at`; `None` when the numeral there is
 /// not a quantity (a date, an ordinal, a code, a name). Text before `taken` belongs to
 /// an earlier indicator.
-fn read_indicator(text: &str, at: usize, earlier: &[Indicator<'_>], taken: usize) -> Option<Reading> {
+fn read_indicator(
+    text: &str,
+    at: usize,
+    earlier: &[Indicator<'_>],
+    taken: usize,
+) -> Option<Reading> {
     if is_code_or_ordinal(text, at) {
         return None;
     }
@@ -768,6 +783,12 @@ fn change_before(
 ) -> Option<(Direction, Range<usize>, Option<Range<usize>>)> {
     let clause = clause_before(text, start);
     let clause_start = start - clause.len();
+    // Most clauses hold no verb of change: one pass over the first characters says so.
+    if !clause.contains([
+        '增', '提', '上', '扩', '降', '减', '下', '回', '缩', '压', '多',
+    ]) {
+        return None;
+    }
     let (verb_at, verb, direction) = CHANGE_VERBS
         .iter()
         .filter_map(|(w, d)| clause.rfind(w).map(|i| (clause_start + i, *w, *d)))

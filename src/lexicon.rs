@@ -153,21 +153,53 @@ pub(crate) fn problem_opener(text: &str) -> Option<usize> {
     PROBLEM_OPENERS.find(text).map(|m| m.start())
 }
 
-/// Every lexicon word naming a section kind, for finding the end of a glued heading.
-pub(crate) fn section_words() -> impl Iterator<Item = &'static str> {
-    SECTION_WORDS.iter().map(|&(_, word)| word)
+/// A regex that finds any of `words`, longest first where several start at one place.
+fn any_of<'w>(words: impl Iterator<Item = &'w str>) -> Regex {
+    let mut words: Vec<&str> = words.collect();
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    let escaped: Vec<String> = words.into_iter().map(regex::escape).collect();
+    Regex::new(&escaped.join("|")).expect("a word list builds a regex")
 }
+
+static SECTION_WORD: LazyLock<Regex> =
+    LazyLock::new(|| any_of(SECTION_WORDS.iter().map(|&(_, w)| w)));
 
 /// Section words of four characters or more that name a part of a report's review or
 /// plans (`工作回顾`, `重点工作`, `目标任务`): strong enough to find an unmarked heading.
-pub(crate) fn part_words() -> impl Iterator<Item = &'static str> {
-    SECTION_WORDS
-        .iter()
-        .filter(|(kind, word)| {
-            matches!(kind, SectionKind::Plans | SectionKind::Achievements)
-                && word.chars().count() >= 4
-        })
-        .map(|&(_, word)| word)
+static PART_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    any_of(
+        SECTION_WORDS
+            .iter()
+            .filter(|(kind, word)| {
+                matches!(kind, SectionKind::Plans | SectionKind::Achievements)
+                    && word.chars().count() >= 4
+            })
+            .map(|&(_, w)| w),
+    )
+});
+
+/// Byte ranges of the section words (`工作成效`, `存在问题`, `工作计划` …) in `text`.
+pub(crate) fn section_words_in(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    overlapping(&SECTION_WORD, text)
+}
+
+/// Byte ranges of the part words (see [`PART_WORD`]) in `text`.
+pub(crate) fn part_words_in(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    overlapping(&PART_WORD, text)
+}
+
+/// The longest match of `words` at each place it matches, overlaps included
+/// (`主要目标任务` holds `主要目标` and `目标任务`).
+fn overlapping<'t>(
+    words: &'t Regex,
+    text: &'t str,
+) -> impl Iterator<Item = std::ops::Range<usize>> + 't {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let m = words.find_at(text, from)?;
+        from = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
+        Some(m.range())
+    })
 }
 
 fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {

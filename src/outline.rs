@@ -13,7 +13,7 @@ use crate::chars::{
 };
 use crate::lexicon;
 use crate::markers::{Family, Marker, bracket_heading, marker};
-use crate::sentences::{protected, trim};
+use crate::sentences::{trim, within};
 use crate::{Diagnostic, DiagnosticCode, Span};
 use regex::Regex;
 use std::collections::HashMap;
@@ -68,9 +68,10 @@ struct Candidate {
 pub(crate) fn headings(
     text: &str,
     body: Range<usize>,
+    guards: &[Range<usize>],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Heading> {
-    let candidates = candidates(text, body.clone());
+    let candidates = candidates(text, body.clone(), guards);
     let mut accepted = accept(text, body.clone(), candidates, diagnostics);
     if accepted.is_empty() {
         accepted = lead_sentences(text, body.clone());
@@ -78,7 +79,7 @@ pub(crate) fn headings(
     let mut headings = nest(accepted, diagnostics);
     for i in 0..headings.len() {
         let limit = headings.get(i + 1).map_or(body.end, |next| next.start);
-        let (text_range, body_start) = heading_text(text, &headings[i], limit, diagnostics);
+        let (text_range, body_start) = heading_text(text, &headings[i], limit, guards, diagnostics);
         headings[i].text = text_range;
         headings[i].body_start = body_start;
     }
@@ -98,7 +99,7 @@ pub(crate) fn lines(text: &str, range: Range<usize>) -> impl Iterator<Item = Ran
         .filter(|r| !r.is_empty())
 }
 
-fn candidates(text: &str, body: Range<usize>) -> Vec<Candidate> {
+fn candidates(text: &str, body: Range<usize>, guards: &[Range<usize>]) -> Vec<Candidate> {
     let mut found = Vec::new();
     let all_lines: Vec<Range<usize>> = lines(text, body).collect();
     for (index, line) in all_lines.iter().enumerate() {
@@ -109,7 +110,7 @@ fn candidates(text: &str, body: Range<usize>) -> Vec<Candidate> {
         // heading that has not ended yet (`二、深入打好攻坚战（一）持续推进…`).
         let mut heading_open = at_start.is_some();
         found.extend(at_start);
-        let guarded = protected(text, line.clone());
+        let guarded = within(guards, line.clone());
         let mut guard = guarded.iter().peekable();
         let mut prev: Option<char> = None;
         let mut last_mark: Option<char> = None;
@@ -120,7 +121,7 @@ fn candidates(text: &str, body: Range<usize>) -> Vec<Candidate> {
             let pos = line.start + i;
             let after_break = prev
                 .is_some_and(|p| is_item_end(p) || matches!(p, '：' | ':') || is_space(p))
-                || closes_tag(text, pos, &guarded)
+                || (matches!(prev, Some('）' | ')')) && closes_tag(text, pos, guarded))
                 || prev.is_some_and(|p| matches!(p, '-' | '页')) && after_furniture(&text[..pos]);
             if prev.is_some_and(|p| !is_space(p)) {
                 last_mark = prev;
@@ -185,10 +186,12 @@ fn after_furniture(before: &str) -> bool {
 /// Whether `pos` follows a bracketed tag that stands after a sentence end:
 /// `…改造。（责任处室：大气环境处）（二）…`.
 fn closes_tag(text: &str, pos: usize, guarded: &[Range<usize>]) -> bool {
-    guarded
-        .iter()
-        .find(|g| g.end == pos)
-        .is_some_and(|g| char_before(text, g.start).is_some_and(is_item_end))
+    // The guarded ranges are disjoint and sorted: the one ending here is the last that
+    // starts before `pos`.
+    let at = guarded.partition_point(|g| g.start < pos);
+    guarded[..at]
+        .last()
+        .is_some_and(|g| g.end == pos && char_before(text, g.start).is_some_and(is_item_end))
 }
 
 /// Whether a marker or an appendix word can start with `c`.
@@ -391,21 +394,14 @@ fn inline_unmarked(text: &str, pos: usize, limit: usize) -> Option<Candidate> {
         .find(|c: char| is_trailing_punct(c) || is_space(c) || matches!(c, '（' | '(' | '—'))
         .unwrap_or(window.len());
     let phrase = &window[..stop];
-    let mut best: Option<usize> = None;
-    for word in lexicon::part_words() {
-        for (at, _) in phrase.match_indices(word) {
-            let end = at + word.len();
-            let after = &text[pos + end..];
-            let rest = after.trim_start_matches(is_space);
-            let spaced = rest.len() < after.len();
-            let opens = spaced
-                || rest.starts_with(|c: char| c.is_ascii_digit())
-                || BODY_OPENERS.iter().any(|o| rest.starts_with(o));
-            if opens && end >= 4 * 3 && best.is_none_or(|b| end < b) {
-                best = Some(end);
-            }
-        }
-    }
+    let best = lexicon::part_words_in(phrase).map(|w| w.end).find(|&end| {
+        let after = &text[pos + end..];
+        let rest = after.trim_start_matches(is_space);
+        let spaced = rest.len() < after.len();
+        spaced
+            || rest.starts_with(|c: char| c.is_ascii_digit())
+            || BODY_OPENERS.iter().any(|o| rest.starts_with(o))
+    });
     let end = pos + best?;
     Some(Candidate {
         marker: Marker {
@@ -671,6 +667,7 @@ fn heading_text(
     text: &str,
     h: &Heading,
     limit: usize,
+    guards: &[Range<usize>],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> (Option<Range<usize>>, usize) {
     if let Some(inner) = &h.text {
@@ -694,8 +691,8 @@ fn heading_text(
     if line.is_empty() {
         return (None, line_end);
     }
-    let guarded = protected(text, line.clone());
-    let sentence_end = first_unguarded(text, line.clone(), &guarded, |c| {
+    let guarded = within(guards, line.clone());
+    let sentence_end = first_unguarded(text, line.clone(), guarded, |c| {
         is_item_end(c) || matches!(c, '：' | ':')
     });
     let Some(end) = sentence_end else {
@@ -703,7 +700,7 @@ fn heading_text(
     };
     // A space before any punctuation ends a heading glued to its body: `一、主要成效 一年来，…`.
     let first_punct =
-        first_unguarded(text, line.clone(), &guarded, is_trailing_punct).unwrap_or(end);
+        first_unguarded(text, line.clone(), guarded, is_trailing_punct).unwrap_or(end);
     if let Some(space) = text[line.start..first_punct].find(is_space) {
         if text[line.start..line.start + space].chars().count() >= 4 {
             return (Some(line.start..line.start + space), line.start + space);
@@ -772,10 +769,7 @@ fn glued_cut(sentence: &str) -> Option<usize> {
         .map_or(sentence.len(), |(i, _)| i);
     let comma = sentence.find('，').unwrap_or(sentence.len());
     let window = &sentence[..window_end.min(comma)];
-    let mut words: Vec<Range<usize>> = lexicon::section_words()
-        .flat_map(|word| window.match_indices(word).map(|(at, w)| at..at + w.len()))
-        .collect();
-    words.sort_by_key(|w| w.start);
+    let words = lexicon::section_words_in(window);
     // The heading runs through the first section word and every word that overlaps it
     // or follows a joining `和`, `及` … (`主要工作成效`, `2021年工作总结和2022年工作思路`).
     let joins = |at: usize| sentence[at..].starts_with(['和', '及', '与', '暨', '、', '的']);

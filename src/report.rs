@@ -5,7 +5,7 @@ use crate::chars::is_space;
 use crate::lexicon;
 use crate::markers::Family;
 use crate::outline::{self, Heading};
-use crate::sentences::{split, trim};
+use crate::sentences::{protected, split, trim, within};
 use crate::{
     Diagnostic, DiagnosticCode, Report, Role, Section, SectionKind, Signature, Span, Text, Theme,
 };
@@ -35,11 +35,16 @@ pub(crate) fn build(source: &str) -> Report<'_> {
     let body = after_title..signature.as_ref().map_or(body_end, |s| s.span.start);
 
     let mut diagnostics = Vec::new();
-    let ignored = ignored_lines(source, body.clone(), title.clone(), &mut diagnostics);
-    let headings: Vec<Heading> = outline::headings(source, body.clone(), &mut diagnostics)
-        .into_iter()
-        .filter(|h| !inside(&ignored, h.start..h.start + 1))
-        .collect();
+    let doc = Document {
+        source,
+        guards: protected(source, body.clone()),
+        ignored: ignored_lines(source, body.clone(), title.clone(), &mut diagnostics),
+    };
+    let headings: Vec<Heading> =
+        outline::headings(source, body.clone(), &doc.guards, &mut diagnostics)
+            .into_iter()
+            .filter(|h| !inside(&doc.ignored, h.start..h.start + 1))
+            .collect();
     if headings.is_empty() {
         diagnostics.push(Diagnostic {
             code: DiagnosticCode::NoHeadings,
@@ -49,8 +54,7 @@ pub(crate) fn build(source: &str) -> Report<'_> {
     }
 
     let preamble_end = headings.first().map_or(body.end, |h| h.start);
-    let items = |range: Range<usize>, role: Option<Role>| texts(source, range, role, &ignored);
-    report.preamble = items(body.start..preamble_end, Some(Role::Achieved));
+    report.preamble = doc.texts(body.start..preamble_end, Some(Role::Achieved));
 
     // Kinds from the headings' words, then years, then kinds again with the years known.
     let heading_texts: Vec<&str> = headings
@@ -84,9 +88,9 @@ pub(crate) fn build(source: &str) -> Report<'_> {
         report.sections.push(Section {
             kind,
             marker: marker_of(source, h),
-            heading: h.text.clone().map(|r| text(source, r, role)),
-            intro: items(h.body_start.min(intro_end)..intro_end, role),
-            themes: themes(source, children, region_end, role, &ignored),
+            heading: h.text.clone().map(|r| doc.text(r, role)),
+            intro: doc.texts(h.body_start.min(intro_end)..intro_end, role),
+            themes: doc.themes(children, region_end, role),
             problems: if kind == SectionKind::Problems {
                 Vec::new()
             } else {
@@ -104,7 +108,7 @@ pub(crate) fn build(source: &str) -> Report<'_> {
         .and_then(|t| header::organization(source, t))
         .filter(|r| !matches!(&source[r.clone()], "政府" | "人民政府"))
         .or_else(|| header::speaker_organization(source, body.start..preamble_end))
-        .map(|r| text(source, r, None));
+        .map(|r| doc.text(r, None));
     report.title = title.map(|r| Text {
         text: Cow::Borrowed(&source[r.clone()]),
         span: r.into(),
@@ -128,44 +132,77 @@ pub(crate) fn build(source: &str) -> Report<'_> {
     report
 }
 
-/// The themes for the flat run of `headings` (all below one parent), nested by depth.
-fn themes<'a>(
+/// The source with what every node needs: the guarded quotes and brackets, and the
+/// lines left out of the tree.
+struct Document<'a> {
     source: &'a str,
-    headings: &[Heading],
-    parent_end: usize,
-    role: Option<Role>,
-    ignored: &[Range<usize>],
-) -> Vec<Theme<'a>> {
-    let mut out = Vec::new();
-    let mut index = 0;
-    while index < headings.len() {
-        let h = &headings[index];
-        let end = subtree_end(headings, index);
-        let region_end = headings.get(end).map_or(parent_end, |next| next.start);
-        let children = &headings[index + 1..end];
-        let items_end = children.first().map_or(region_end, |c| c.start);
-        let headline = h.text.clone().map(|r| text(source, r, role));
-        let keywords = h
-            .text
-            .clone()
-            .map(|r| keywords(&source[r]))
-            .unwrap_or_default();
-        out.push(Theme {
-            marker: marker_of(source, h),
-            headline,
-            keywords,
-            items: texts(
-                source,
-                h.body_start.min(items_end)..items_end,
+    /// Quotes and brackets, found once for the whole body.
+    guards: Vec<Range<usize>>,
+    /// Page furniture and repeated titles, sorted.
+    ignored: Vec<Range<usize>>,
+}
+
+impl<'a> Document<'a> {
+    /// A text node with its indicators, read with `role` (`None`: not read).
+    fn text(&self, range: Range<usize>, role: Option<Role>) -> Text<'a> {
+        let indicators = role.map_or_else(Vec::new, |role| {
+            indicators::scan(
+                self.source,
+                range.clone(),
                 role,
-                ignored,
-            ),
-            themes: themes(source, children, region_end, role, ignored),
-            span: span_of(source, h.start..region_end),
+                within(&self.guards, range.clone()),
+            )
         });
-        index = end;
+        Text {
+            text: Cow::Borrowed(&self.source[range.clone()]),
+            span: range.into(),
+            indicators,
+        }
     }
-    out
+
+    /// The items of `source[range]`, without ignored lines.
+    fn texts(&self, range: Range<usize>, role: Option<Role>) -> Vec<Text<'a>> {
+        if range.is_empty() {
+            return Vec::new();
+        }
+        split(self.source, range.clone(), within(&self.guards, range))
+            .into_iter()
+            .filter(|r| !inside(&self.ignored, r.clone()))
+            .map(|r| self.text(r, role))
+            .collect()
+    }
+
+    /// The themes for the flat run of `headings` (all below one parent), nested by depth.
+    fn themes(
+        &self,
+        headings: &[Heading],
+        parent_end: usize,
+        role: Option<Role>,
+    ) -> Vec<Theme<'a>> {
+        let mut out = Vec::new();
+        let mut index = 0;
+        while index < headings.len() {
+            let h = &headings[index];
+            let end = subtree_end(headings, index);
+            let region_end = headings.get(end).map_or(parent_end, |next| next.start);
+            let children = &headings[index + 1..end];
+            let items_end = children.first().map_or(region_end, |c| c.start);
+            out.push(Theme {
+                marker: marker_of(self.source, h),
+                headline: h.text.clone().map(|r| self.text(r, role)),
+                keywords: h
+                    .text
+                    .clone()
+                    .map(|r| keywords(&self.source[r]))
+                    .unwrap_or_default(),
+                items: self.texts(h.body_start.min(items_end)..items_end, role),
+                themes: self.themes(children, region_end, role),
+                span: span_of(self.source, h.start..region_end),
+            });
+            index = end;
+        }
+        out
+    }
 }
 
 /// Index one past the last heading nested under `headings[index]`.
@@ -200,32 +237,6 @@ fn keywords(headline: &str) -> Vec<Cow<'_, str>> {
         rest = &after[close + '”'.len_utf8()..];
     }
     out
-}
-
-/// A text node with its indicators, read with `role` (`None`: not read).
-fn text(source: &str, range: Range<usize>, role: Option<Role>) -> Text<'_> {
-    Text {
-        text: Cow::Borrowed(&source[range.clone()]),
-        span: range.clone().into(),
-        indicators: role.map_or_else(Vec::new, |role| indicators::scan(source, range, role)),
-    }
-}
-
-/// The items of `source[range]`, without ignored lines.
-fn texts<'a>(
-    source: &'a str,
-    range: Range<usize>,
-    role: Option<Role>,
-    ignored: &[Range<usize>],
-) -> Vec<Text<'a>> {
-    if range.is_empty() {
-        return Vec::new();
-    }
-    split(source, range)
-        .into_iter()
-        .filter(|r| !inside(ignored, r.clone()))
-        .map(|r| text(source, r, role))
-        .collect()
 }
 
 /// Passages about problems in a section without a problems heading: from the sentence

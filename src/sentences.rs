@@ -20,7 +20,21 @@ pub(crate) const MAX_QUOTE: usize = 600;
 pub(crate) fn protected(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let mut open: Vec<(usize, char)> = Vec::new();
     let mut found: Vec<Range<usize>> = Vec::new();
-    for (i, c) in text[range.clone()].char_indices() {
+    let slice = &text[range.clone()];
+    let bytes = slice.as_bytes();
+    // Only bytes that can start a quote, a bracket or a line break are decoded: every
+    // mark in `closer_of` is ASCII or starts with 0xE2, 0xE3 or 0xEF in UTF-8.
+    let marks = bytes
+        .iter()
+        .enumerate()
+        .filter(|&(_, &b)| matches!(b, b'\n' | b'(' | b')' | b'[' | b']' | 0xE2 | 0xE3 | 0xEF))
+        .filter_map(|(i, _)| {
+            slice
+                .get(i..)
+                .and_then(|rest| rest.chars().next())
+                .map(|c| (i, c))
+        });
+    for (i, c) in marks {
         let at = range.start + i;
         if c == '\n' {
             open.clear();
@@ -53,10 +67,17 @@ pub(crate) fn protected(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     outer
 }
 
-/// Splits `text[range]` into items: trimmed, non-empty byte ranges in order.
-pub(crate) fn split(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
-    let guarded = protected(text, range.clone());
-    let mut guard = guarded.iter().peekable();
+/// The `guards` (sorted, disjoint, as [`protected`] gives them) that overlap `range`.
+pub(crate) fn within(guards: &[Range<usize>], range: Range<usize>) -> &[Range<usize>] {
+    let from = guards.partition_point(|g| g.end <= range.start);
+    let to = guards.partition_point(|g| g.start < range.end).max(from);
+    &guards[from..to]
+}
+
+/// Splits `text[range]` into items: trimmed, non-empty byte ranges in order. `guards`
+/// are the quotes and brackets of the text (see [`protected`]).
+pub(crate) fn split(text: &str, range: Range<usize>, guards: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut guard = guards.iter().peekable();
     let mut items = Vec::new();
     let mut start = range.start;
     let slice = &text[range.clone()];
@@ -142,7 +163,7 @@ mod tests {
     use super::*;
 
     fn items(text: &str) -> Vec<&str> {
-        split(text, 0..text.len())
+        split(text, 0..text.len(), &protected(text, 0..text.len()))
             .into_iter()
             .map(|r| &text[r])
             .collect()
