@@ -118,6 +118,12 @@ fn candidates(text: &str, body: Range<usize>, guards: &[Range<usize>]) -> Vec<Ca
             .last()
             .map_or(0, |c: &Candidate| c.start + c.marker.len);
         for (i, c) in line_text.char_indices() {
+            // The common case: a Han character after a Han character, no heading open.
+            if !heading_open && is_han(c) && prev.is_some_and(is_han) {
+                last_mark = prev;
+                prev = Some(c);
+                continue;
+            }
             let pos = line.start + i;
             let after_break = prev
                 .is_some_and(|p| is_item_end(p) || matches!(p, '：' | ':') || is_space(p))
@@ -574,11 +580,17 @@ fn accept(
 struct Marks(Vec<usize>);
 
 impl Marks {
+    /// The marks of `kind` in `text[body]`; `kind` must only accept ASCII characters or
+    /// CJK and full-width punctuation (UTF-8 lead byte 0xE3 or 0xEF), so that only those
+    /// bytes need decoding.
     fn new(text: &str, body: Range<usize>, kind: impl Fn(char) -> bool) -> Self {
+        let slice = &text[body.clone()];
         Marks(
-            text[body.clone()]
-                .char_indices()
-                .filter(|&(_, c)| kind(c))
+            slice
+                .bytes()
+                .enumerate()
+                .filter(|&(_, b)| b < 0x80 || b == 0xE3 || b == 0xEF)
+                .filter(|&(i, _)| slice[i..].chars().next().is_some_and(&kind))
                 .map(|(i, _)| body.start + i)
                 .collect(),
         )
