@@ -657,7 +657,11 @@ fn chinese_fraction(text: &str, at: usize) -> Option<Reading> {
             Some(UnitText::Fixed("‰")),
         )
     } else {
-        let split = rest.find("分之")?;
+        // `三分之一`: the denominator is the numeral run right before `分之`.
+        let split = numeral_run_end(text, at) - at;
+        if !rest[split..].starts_with("分之") {
+            return None;
+        }
         let den = numerals::parse_number(&rest[..split])?;
         (
             den,

@@ -19,6 +19,8 @@ pub(crate) struct Unit {
 
 struct Units {
     by_surface: HashMap<&'static str, Unit>,
+    /// The first characters of all entries, sorted: most text after a number starts none.
+    first_chars: Vec<char>,
     longest_chars: usize,
 }
 
@@ -51,8 +53,12 @@ static UNITS: LazyLock<Units> = LazyLock::new(|| {
             },
         );
     }
+    let mut first_chars: Vec<char> = by_surface.keys().filter_map(|s| s.chars().next()).collect();
+    first_chars.sort_unstable();
+    first_chars.dedup();
     Units {
         by_surface,
+        first_chars,
         longest_chars,
     }
 });
@@ -61,12 +67,19 @@ static UNITS: LazyLock<Units> = LazyLock::new(|| {
 /// like one).
 pub(crate) fn unit_at(text: &str) -> Option<Unit> {
     let units = &*UNITS;
-    let ends: Vec<usize> = text
+    let first = text.chars().next()?;
+    units.first_chars.binary_search(&first).ok()?;
+    let mut ends = [0usize; 8];
+    let mut count = 0;
+    for (i, c) in text
         .char_indices()
-        .map(|(i, c)| i + c.len_utf8())
-        .take(units.longest_chars)
-        .collect();
-    ends.iter()
+        .take(units.longest_chars.min(ends.len()))
+    {
+        ends[count] = i + c.len_utf8();
+        count += 1;
+    }
+    ends[..count]
+        .iter()
         .rev()
         .find_map(|&end| units.by_surface.get(&text[..end]).copied())
 }
@@ -123,23 +136,23 @@ static SECTION_WORDS: LazyLock<Vec<(SectionKind, &'static str)>> = LazyLock::new
 /// The kind a heading's words say, and the end (in bytes) of the first word that says
 /// it: `2022年工作思路` → plans.
 pub(crate) fn section_kind_words(heading: &str) -> Option<(SectionKind, usize)> {
-    for rank in [
-        SectionKind::Problems,
-        SectionKind::Plans,
-        SectionKind::Achievements,
-        SectionKind::Other,
-    ] {
-        let found = SECTION_WORDS
-            .iter()
-            .filter(|(kind, _)| *kind == rank)
-            .filter_map(|(_, word)| heading.find(word).map(|at| at + word.len()))
-            .min();
-        if let Some(end) = found {
-            return Some((rank, end));
-        }
-    }
-    None
+    let rank = |kind: SectionKind| match kind {
+        SectionKind::Problems => 0,
+        SectionKind::Plans => 1,
+        SectionKind::Achievements => 2,
+        SectionKind::Other => 3,
+    };
+    section_words_in(heading)
+        .filter_map(|w| Some((*SECTION_KIND.get(&heading[w.clone()])?, w.end)))
+        .min_by_key(|&(kind, end)| (rank(kind), end))
 }
+
+static SECTION_KIND: LazyLock<HashMap<&'static str, SectionKind>> = LazyLock::new(|| {
+    SECTION_WORDS
+        .iter()
+        .map(|&(kind, word)| (word, kind))
+        .collect()
+});
 
 static PROBLEM_OPENERS: LazyLock<Regex> = LazyLock::new(|| {
     let words: Vec<String> = data_lines(include_str!("data/problem_openers.txt"))
