@@ -64,6 +64,24 @@ struct Candidate {
     appendix: bool,
 }
 
+impl Candidate {
+    /// A heading with no marker that starts at `start`.
+    fn unmarked(start: usize, boundary: Boundary, text: Option<Range<usize>>) -> Self {
+        let marker = Marker {
+            family: Family::Unmarked,
+            ordinal: 0,
+            len: 0,
+        };
+        Candidate {
+            marker,
+            start,
+            boundary,
+            text,
+            appendix: false,
+        }
+    }
+}
+
 /// Finds the headings of `text[body]`, in order, with their depths.
 pub(crate) fn headings(
     text: &str,
@@ -362,17 +380,7 @@ fn unmarked(text: &str, lines: &[Range<usize>], index: usize) -> Option<Candidat
         && !line_text.contains(is_space)
         && !line_text.ends_with("会议上")
         && body_follows;
-    plausible.then_some(Candidate {
-        marker: Marker {
-            family: Family::Unmarked,
-            ordinal: 0,
-            len: 0,
-        },
-        start: line.start,
-        boundary: Boundary::LineStart,
-        text: None,
-        appendix: false,
-    })
+    plausible.then_some(Candidate::unmarked(line.start, Boundary::LineStart, None))
 }
 
 /// Openings of the first sentence after an unmarked heading in flattened text:
@@ -409,17 +417,7 @@ fn inline_unmarked(text: &str, pos: usize, limit: usize) -> Option<Candidate> {
             || BODY_OPENERS.iter().any(|o| rest.starts_with(o))
     });
     let end = pos + best?;
-    Some(Candidate {
-        marker: Marker {
-            family: Family::Unmarked,
-            ordinal: 0,
-            len: 0,
-        },
-        start: pos,
-        boundary: Boundary::Inline,
-        text: Some(pos..end),
-        appendix: false,
-    })
+    Some(Candidate::unmarked(pos, Boundary::Inline, Some(pos..end)))
 }
 
 /// The longest lead sentence, in characters, that can stand as a section heading.
@@ -438,16 +436,12 @@ fn lead_sentences(text: &str, body: Range<usize>) -> Vec<Candidate> {
             let lead = &line_text[..end];
             let goes_on = line_text[end + mark.len_utf8()..].contains(is_sentence_end);
             let short = (4..=LEAD_CHARS).contains(&lead.chars().count());
-            (short && goes_on && !lead.contains(['：', ':'])).then(|| Candidate {
-                marker: Marker {
-                    family: Family::Unmarked,
-                    ordinal: 0,
-                    len: 0,
-                },
-                start: line.start,
-                boundary: Boundary::LineStart,
-                text: Some(line.start..line.start + end),
-                appendix: false,
+            (short && goes_on && !lead.contains(['：', ':'])).then(|| {
+                Candidate::unmarked(
+                    line.start,
+                    Boundary::LineStart,
+                    Some(line.start..line.start + end),
+                )
             })
         })
         .collect();

@@ -2,6 +2,15 @@
 
 use gongwen::{Approx, Direction, IndicatorKind, Role};
 
+/// Every indicator in the intro of the first section.
+fn intro_indicators<'r, 'a>(report: &'r gongwen::Report<'a>) -> Vec<&'r gongwen::Indicator<'a>> {
+    report.sections[0]
+        .intro
+        .iter()
+        .flat_map(|t| &t.indicators)
+        .collect()
+}
+
 /// The indicators of one sentence, as (text, value, unit, approx).
 fn read(sentence: &str) -> Vec<(String, String, Option<String>, Approx)> {
     let source = format!("一、工作成效\n{sentence}\n");
@@ -98,11 +107,7 @@ fn should_fold_magnitudes_into_exact_values() {
 fn should_read_ranges_with_their_high_end() {
     let source = "一、工作成效\n新建3-5个站点，招聘20至30人，占比15%-20%。\n";
     let report = gongwen::parse(source);
-    let found: Vec<_> = report.sections[0]
-        .intro
-        .iter()
-        .flat_map(|t| &t.indicators)
-        .collect();
+    let found = intro_indicators(&report);
     let ranges: Vec<(String, String)> = found
         .iter()
         .map(|i| {
@@ -135,11 +140,7 @@ fn should_read_the_percent_family_and_fractions() {
 fn should_give_the_change_its_direction_and_basis() {
     let source = "一、工作成效\n产值同比增长6.5%，能耗比上年下降3个百分点，产值和税收分别增长5.1%、13.6%。\n";
     let report = gongwen::parse(source);
-    let found: Vec<_> = report.sections[0]
-        .intro
-        .iter()
-        .flat_map(|t| &t.indicators)
-        .collect();
+    let found = intro_indicators(&report);
     let changes: Vec<(Direction, Option<&str>)> = found
         .iter()
         .map(|i| {
