@@ -15,7 +15,9 @@ use nom::sequence::{delimited, pair, preceded, terminated};
 /// A family of markers that number headings of one level.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) enum Family {
-    /// `一、`
+    /// `第一部分`, the level above `一、` in long reports.
+    Part,
+    /// `一、` (and `一.`)
     ChineseComma,
     /// `（一）` and `(一)`
     ChineseParen,
@@ -23,7 +25,7 @@ pub(crate) enum Family {
     ArabicDot,
     /// `1、`
     ArabicComma,
-    /// `（1）` and `(1)`
+    /// `（1）`, `(1)` and `1）`
     ArabicParen,
     /// `①`
     Circled,
@@ -38,10 +40,11 @@ pub(crate) enum Family {
 }
 
 impl Family {
-    /// The official order 一、 → （一） → 1. → （1） → ①; `None` for families whose level
+    /// The official order (第一部分 →) 一、 → （一） → 1. → （1） → ①; `None` for families whose level
     /// depends on where they stand.
     pub(crate) fn rank(self) -> Option<u8> {
         Some(match self {
+            Family::Part => 0,
             Family::ChineseComma => 1,
             Family::ChineseParen => 2,
             Family::ArabicDot | Family::ArabicComma => 3,
@@ -75,11 +78,23 @@ pub(crate) struct Marker {
 /// ```
 pub(crate) fn marker(text: &str) -> Option<Marker> {
     let parsed: IResult<&str, (Family, u32)> = alt((
-        map(terminated(chinese_ordinal, ch('、')), |n| {
-            (Family::ChineseComma, n)
-        }),
+        map(
+            delimited(
+                tag("第"),
+                chinese_ordinal,
+                pair(tag("部分"), opt(alt((ch('：'), ch(':'), ch(' '))))),
+            ),
+            |n| (Family::Part, n),
+        ),
+        map(
+            terminated(chinese_ordinal, alt((ch('、'), ch('.'), ch('．')))),
+            |n| (Family::ChineseComma, n),
+        ),
         map(paren(chinese_ordinal), |n| (Family::ChineseParen, n)),
         map(paren(arabic_ordinal), |n| (Family::ArabicParen, n)),
+        map(terminated(arabic_ordinal, alt((ch('）'), ch(')')))), |n| {
+            (Family::ArabicParen, n)
+        }),
         map(terminated(arabic_ordinal, alt((ch('.'), ch('．')))), |n| {
             (Family::ArabicDot, n)
         }),
@@ -187,6 +202,9 @@ mod tests {
         assert_eq!(family("（4）医疗"), Some((Family::ArabicParen, 4)));
         assert_eq!(family("②医疗"), Some((Family::Circled, 2)));
         assert_eq!(family("第一，要"), Some((Family::Ordinal, 1)));
+        assert_eq!(family("第二部分：工作计划"), Some((Family::Part, 2)));
+        assert_eq!(family("三.工作计划"), Some((Family::ChineseComma, 3)));
+        assert_eq!(family("2）完善机制"), Some((Family::ArabicParen, 2)));
         assert_eq!(family("——围绕"), Some((Family::Dash, 0)));
         assert_eq!(family("一是加强"), None);
         assert_eq!(family("十四五"), None);

@@ -250,3 +250,22 @@ fn should_mark_a_problems_passage_that_has_no_heading() {
     );
     assert!(report.sections[1].problems.is_empty());
 }
+
+#[test]
+fn should_put_parts_above_the_numbered_sections() {
+    let source = "某局2023年工作总结和2024年工作计划\n第一部分 2023年工作总结\n一、深化改革\n1）优化服务。完成。\n二、强化监管\n完成。\n第二部分：2024年工作计划\n一.持续优化营商环境\n推进。\n";
+    let report = parse(source);
+    assert_eq!(
+        outline(&report),
+        [
+            "第一部分 2023年工作总结",
+            "  一、 深化改革",
+            "    1） 优化服务",
+            "  二、 强化监管",
+            "第二部分： 2024年工作计划",
+            "  一. 持续优化营商环境",
+        ]
+    );
+    let kinds: Vec<SectionKind> = report.sections.iter().map(|s| s.kind).collect();
+    assert_eq!(kinds, [SectionKind::Achievements, SectionKind::Plans]);
+}
