@@ -53,6 +53,10 @@ pub(crate) fn year_value(digits: &str) -> Option<u16> {
 pub(crate) fn title(text: &str, body: Range<usize>) -> Option<Range<usize>> {
     let first = lines(text, body).next()?;
     let line = &text[first.clone()];
+    if crate::markers::marker(line).is_some() {
+        // `一、工作成效…` opens the body: the report has no title line.
+        return None;
+    }
     let chars = line.chars().count();
     if chars <= 60 && GENRE.iter().any(|g| line.contains(g)) {
         return Some(first.start..first.start + line.trim_end_matches(is_trailing_punct).len());

@@ -492,13 +492,17 @@ fn accept(
         if let Some(&next) = seen.get(&c.marker.family) {
             next_same[i] = next;
         }
-        seen.insert(c.marker.family, c.start);
+        // A list opened after a colon (`做法是：一、…`) does not end the heading before it.
+        if !(c.marker.ordinal == 1 && after_colon(text, c.start)) {
+            seen.insert(c.marker.family, c.start);
+        }
     }
     let sentence_ends = Marks::new(text, body.clone(), is_sentence_end);
     let line_breaks = Marks::new(text, body.clone(), |c| c == '\n');
 
     let mut accepted: Vec<Candidate> = Vec::new();
     let mut last_ordinal: HashMap<Family, u32> = HashMap::new();
+    let mut lists: HashMap<Family, u32> = HashMap::new();
     let mut in_appendix = false;
     for (index, c) in candidates.into_iter().enumerate() {
         let family = c.marker.family;
@@ -547,7 +551,16 @@ fn accept(
                 // (a heading's body does; an inline list item does not).
                 let holds_a_sentence =
                     sentence_ends.count_in(c.start + c.marker.len..next_same[index]) > 0;
-                (continues || opens) && holds_a_sentence
+                // `主要做法：一、…。二、…。` restarts a numbering in use after a colon: a list,
+                // and so are the numbers that follow it.
+                let opens_list = ordinal == 1 && last > 0 && after_colon(text, c.start);
+                let in_list = lists.get(&family).is_some_and(|&n| ordinal == n + 1);
+                if opens_list || in_list {
+                    lists.insert(family, ordinal);
+                    false
+                } else {
+                    (continues || opens) && holds_a_sentence
+                }
             }
         };
         if !ok {
@@ -568,6 +581,11 @@ fn accept(
         accepted.push(c);
     }
     accepted
+}
+
+/// Whether `at` follows a colon (white space aside).
+fn after_colon(text: &str, at: usize) -> bool {
+    text[..at].trim_end_matches(is_space).ends_with(['：', ':'])
 }
 
 /// Sorted positions of the chars of a kind (sentence ends, line breaks) in a body.

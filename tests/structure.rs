@@ -269,3 +269,15 @@ fn should_put_parts_above_the_numbered_sections() {
     let kinds: Vec<SectionKind> = report.sections.iter().map(|s| s.kind).collect();
     assert_eq!(kinds, [SectionKind::Achievements, SectionKind::Plans]);
 }
+
+#[test]
+fn should_not_restart_a_numbering_for_a_list_after_a_colon() {
+    let source = "一、工作成效 完成任务。二、主要做法 我们的做法是：一、加强领导。二、完善制度。三、强化督导。三、工作计划 推进改革。";
+    let report = parse(source);
+    let markers: Vec<&str> = report
+        .sections
+        .iter()
+        .map(|s| s.marker.as_deref().unwrap_or("-"))
+        .collect();
+    assert_eq!(markers, ["一、", "二、", "三、"]);
+}
