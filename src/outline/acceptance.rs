@@ -1,0 +1,177 @@
+//! Which candidates the whole document supports: numberings that continue, headings that
+//! head a full sentence, inline lists left as prose.
+
+use super::{Boundary, Candidate};
+use crate::chars::{is_sentence_end, is_space};
+use crate::markers::Family;
+use crate::{Diagnostic, DiagnosticCode, Span};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// Keeps the candidates the whole document supports.
+pub(super) fn accept(
+    text: &str,
+    body: Range<usize>,
+    candidates: Vec<Candidate>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Candidate> {
+    // Unmarked lines head the top level only when the body opens with them and there are
+    // at least two; otherwise a short line is prose (or a split title).
+    let first_heading = candidates
+        .iter()
+        .find(|c| c.marker.family != Family::Dash || c.boundary == Boundary::LineStart);
+    let unmarked_count = candidates
+        .iter()
+        .filter(|c| c.marker.family == Family::Unmarked && !c.appendix)
+        .count();
+    let unmarked_ok = first_heading
+        .is_some_and(|c| c.marker.family == Family::Unmarked && !c.appendix)
+        && unmarked_count >= 2;
+
+    // Where each numbered family has an ordinal, to see whether an inline `一、` opens a
+    // numbering that continues; where each candidate's family comes next; where
+    // sentences and lines end. All looked up by binary search, so that acceptance stays
+    // linear on any input.
+    let mut positions: HashMap<(Family, u32), Vec<usize>> = HashMap::new();
+    for c in &candidates {
+        if c.marker.family.is_numbered() {
+            positions
+                .entry((c.marker.family, c.marker.ordinal))
+                .or_default()
+                .push(c.start);
+        }
+    }
+    let followed_by = |family: Family, ordinal: u32, after: usize| -> bool {
+        positions
+            .get(&(family, ordinal))
+            .is_some_and(|p| p.partition_point(|&x| x <= after) < p.len())
+    };
+    let mut next_same = vec![body.end; candidates.len()];
+    let mut seen: HashMap<Family, usize> = HashMap::new();
+    for (i, c) in candidates.iter().enumerate().rev() {
+        if let Some(&next) = seen.get(&c.marker.family) {
+            next_same[i] = next;
+        }
+        // A list opened after a colon (`做法是：一、…`) does not end the heading before it.
+        if !(c.marker.ordinal == 1 && after_colon(text, c.start)) {
+            seen.insert(c.marker.family, c.start);
+        }
+    }
+    let sentence_ends = Marks::new(text, body.clone(), is_sentence_end);
+    let line_breaks = Marks::new(text, body.clone(), |c| c == '\n');
+
+    let mut accepted: Vec<Candidate> = Vec::new();
+    let mut last_ordinal: HashMap<Family, u32> = HashMap::new();
+    let mut lists: HashMap<Family, u32> = HashMap::new();
+    let mut in_appendix = false;
+    for (index, c) in candidates.into_iter().enumerate() {
+        let family = c.marker.family;
+        if c.appendix {
+            // `附件2` followed by its title `名词解释` is one heading.
+            if accepted
+                .last()
+                .is_some_and(|prev| prev.appendix && line_breaks.count_in(prev.start..c.start) <= 1)
+                && !text[c.start..].starts_with("附件")
+            {
+                continue;
+            }
+            in_appendix = true;
+            accepted.push(c);
+            continue;
+        }
+        if family == Family::Unmarked {
+            if unmarked_ok && !in_appendix {
+                accepted.push(c);
+            }
+            continue;
+        }
+        if !family.is_numbered() {
+            if family != Family::Ordinal || c.boundary == Boundary::LineStart {
+                accepted.push(c);
+            }
+            continue;
+        }
+        let last = last_ordinal.get(&family).copied().unwrap_or(0);
+        let ordinal = c.marker.ordinal;
+        let ok = match c.boundary {
+            Boundary::LineStart => true,
+            Boundary::Inline | Boundary::Glued => {
+                // One number may be missing from a numbering (`（二）` → `（四）`).
+                let continues = last > 0 && (ordinal == last + 1 || ordinal == last + 2);
+                // A first number opens a numbering when more follow, or when it stands
+                // right under a heading (`三、2024年工作计划 （一）…`).
+                let under_heading = accepted
+                    .last()
+                    .is_some_and(|p| sentence_ends.count_in(p.start + p.marker.len..c.start) == 0);
+                let opens = ordinal == 1
+                    && (under_heading
+                        || followed_by(family, 2, c.start)
+                        || followed_by(family, 3, c.start));
+                // What it heads, up to the next marker of its family, holds a full sentence
+                // (a heading's body does; an inline list item does not).
+                let holds_a_sentence =
+                    sentence_ends.count_in(c.start + c.marker.len..next_same[index]) > 0;
+                // `主要做法：一、…。二、…。` restarts a numbering in use after a colon: a list,
+                // and so are the numbers that follow it.
+                let opens_list = ordinal == 1 && last > 0 && after_colon(text, c.start);
+                let in_list = lists.get(&family).is_some_and(|&n| ordinal == n + 1);
+                if opens_list || in_list {
+                    lists.insert(family, ordinal);
+                    false
+                } else {
+                    (continues || opens) && holds_a_sentence
+                }
+            }
+        };
+        if !ok {
+            continue;
+        }
+        if ordinal != last + 1 && ordinal != 1 {
+            diagnostics.push(Diagnostic {
+                code: DiagnosticCode::NumberingGap,
+                message: format!("heading number {ordinal} follows {last} in its family"),
+                span: Some(Span::new(c.start, c.start + c.marker.len)),
+            });
+        }
+        // A heading of a higher level restarts the numbering of every lower one.
+        if let Some(rank) = family.rank() {
+            last_ordinal.retain(|f, _| f.rank().is_none_or(|r| r <= rank));
+        }
+        last_ordinal.insert(family, ordinal);
+        accepted.push(c);
+    }
+    accepted
+}
+
+/// Whether `at` follows a colon (white space aside).
+fn after_colon(text: &str, at: usize) -> bool {
+    text[..at].trim_end_matches(is_space).ends_with(['：', ':'])
+}
+
+/// Sorted positions of the chars of a kind (sentence ends, line breaks) in a body.
+struct Marks(Vec<usize>);
+
+impl Marks {
+    /// The marks of `kind` in `text[body]`; `kind` must only accept ASCII characters or
+    /// CJK and full-width punctuation (UTF-8 lead byte 0xE3 or 0xEF), so that only those
+    /// bytes need decoding.
+    fn new(text: &str, body: Range<usize>, kind: impl Fn(char) -> bool) -> Self {
+        let slice = &text[body.clone()];
+        Marks(
+            slice
+                .bytes()
+                .enumerate()
+                .filter(|&(_, b)| b < 0x80 || b == 0xE3 || b == 0xEF)
+                .filter(|&(i, _)| slice[i..].chars().next().is_some_and(&kind))
+                .map(|(i, _)| body.start + i)
+                .collect(),
+        )
+    }
+
+    /// How many marks lie in `range`.
+    fn count_in(&self, range: Range<usize>) -> usize {
+        let from = self.0.partition_point(|&p| p < range.start);
+        let to = self.0.partition_point(|&p| p < range.end);
+        to.saturating_sub(from)
+    }
+}

@@ -1,0 +1,335 @@
+//! Candidate headings: markers at line starts, inside running text after a break, glued
+//! to an open heading; unmarked heading lines; lead sentences of a report without markers.
+
+use super::{BODY_OPENERS, Boundary, Candidate, lines};
+use crate::chars::{
+    char_before, is_han, is_item_end, is_sentence_end, is_space, is_trailing_punct,
+};
+use crate::lexicon;
+use crate::markers::{Family, Marker, bracket_heading, marker};
+use crate::sentences::within;
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+pub(super) fn candidates(
+    text: &str,
+    body: Range<usize>,
+    guards: &[Range<usize>],
+) -> Vec<Candidate> {
+    let mut found = Vec::new();
+    let all_lines: Vec<Range<usize>> = lines(text, body).collect();
+    for (index, line) in all_lines.iter().enumerate() {
+        let line_text = &text[line.clone()];
+        let at_start =
+            at(text, line.start, Boundary::LineStart).or_else(|| unmarked(text, &all_lines, index));
+        // Inline candidates: after a sentence end, a colon or white space, or glued to a
+        // heading that has not ended yet (`二、深入打好攻坚战（一）持续推进…`).
+        let mut heading_open = at_start.is_some();
+        found.extend(at_start);
+        let guarded = within(guards, line.clone());
+        let mut guard = guarded.iter().peekable();
+        let mut prev: Option<char> = None;
+        let mut last_mark: Option<char> = None;
+        let mut marker_end = found
+            .last()
+            .map_or(0, |c: &Candidate| c.start + c.marker.len);
+        for (i, c) in line_text.char_indices() {
+            // The common case: a Han character after a Han character, no heading open.
+            if !heading_open && is_han(c) && prev.is_some_and(is_han) {
+                last_mark = prev;
+                prev = Some(c);
+                continue;
+            }
+            let pos = line.start + i;
+            let after_break = prev
+                .is_some_and(|p| is_item_end(p) || matches!(p, '：' | ':') || is_space(p))
+                || (matches!(prev, Some('）' | ')')) && closes_tag(text, pos, guarded))
+                || prev.is_some_and(|p| matches!(p, '-' | '页')) && after_furniture(&text[..pos]);
+            if prev.is_some_and(|p| !is_space(p)) {
+                last_mark = prev;
+            }
+            let prev_was_sentence_end = last_mark.is_some_and(is_sentence_end);
+            prev = Some(c);
+            if is_item_end(c) {
+                heading_open = false;
+            }
+            if i == 0 || pos < marker_end || is_space(c) || !(after_break || heading_open) {
+                continue;
+            }
+            while guard.peek().is_some_and(|g| g.end <= pos) {
+                guard.next();
+            }
+            if guard.peek().is_some_and(|g| g.start < pos && pos < g.end) {
+                continue;
+            }
+            let boundary = if after_break {
+                Boundary::Inline
+            } else {
+                Boundary::Glued
+            };
+            let marked = may_open_marker(c)
+                .then(|| at(text, pos, boundary))
+                .flatten();
+            let candidate = marked.or_else(|| {
+                (after_break && prev_was_sentence_end)
+                    .then(|| inline_unmarked(text, pos, line.end))
+                    .flatten()
+            });
+            if let Some(candidate) = candidate {
+                heading_open = true;
+                marker_end = candidate.start + candidate.marker.len;
+                found.push(candidate);
+            }
+        }
+    }
+    found
+}
+
+static FURNITURE_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:[-—－]\s*\d+\s*[-—－]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?)$")
+        .expect("furniture regex")
+});
+
+/// The length of `text` without the page furniture that ends it, if any.
+pub(crate) fn before_furniture(text: &str) -> usize {
+    let start = text.char_indices().rev().nth(20).map_or(0, |(i, _)| i);
+    FURNITURE_END
+        .find(&text[start..])
+        .map_or(text.len(), |m| start + m.start())
+}
+
+/// Whether `before` ends with page furniture left inside flattened text (`- 1 -`,
+/// `第 1 页 共 2 页`): what follows starts afresh.
+fn after_furniture(before: &str) -> bool {
+    let start = before.char_indices().rev().nth(20).map_or(0, |(i, _)| i);
+    FURNITURE_END.is_match(&before[start..])
+}
+
+/// Whether `pos` follows a bracketed tag that stands after a sentence end:
+/// `…改造。（责任处室：大气环境处）（二）…`.
+fn closes_tag(text: &str, pos: usize, guarded: &[Range<usize>]) -> bool {
+    // The guarded ranges are disjoint and sorted: the one ending here is the last that
+    // starts before `pos`.
+    let at = guarded.partition_point(|g| g.start < pos);
+    guarded[..at]
+        .last()
+        .is_some_and(|g| g.end == pos && char_before(text, g.start).is_some_and(is_item_end))
+}
+
+/// Whether a marker or an appendix word can start with `c`.
+fn may_open_marker(c: char) -> bool {
+    crate::chars::is_chinese_numeral(c)
+        || matches!(c, '第' | '附' | '名' | '注' | '（' | '(' | '—' | '－' | '【' | '①'..='⑳' | '0'..='9' | '０'..='９' | '-')
+}
+
+/// The candidate at `pos`, if a marker stands there and what follows suits a heading.
+fn at(text: &str, pos: usize, boundary: Boundary) -> Option<Candidate> {
+    let rest = &text[pos..];
+    if let Some(len) = appendix_word(rest, boundary) {
+        let marker = Marker {
+            family: Family::Unmarked,
+            ordinal: 0,
+            len,
+        };
+        return Some(Candidate {
+            marker,
+            start: pos,
+            boundary,
+            text: None,
+            appendix: true,
+        });
+    }
+    if let Some((len, inner)) = bracket_heading(rest) {
+        let marker = Marker {
+            family: Family::Bracket,
+            ordinal: 0,
+            len,
+        };
+        let text = Some(pos + inner.start..pos + inner.end);
+        return Some(Candidate {
+            marker,
+            start: pos,
+            boundary,
+            text,
+            appendix: false,
+        });
+    }
+    let m = marker(rest)?;
+    let after = rest[m.len..].trim_start_matches(' ');
+    let next = after.chars().next()?;
+    let prose_follows = match m.family {
+        // `一、二级`, `一、二类`: a list of numerals, not a heading.
+        Family::ChineseComma => {
+            !crate::chars::is_chinese_numeral(next)
+                || !after
+                    .chars()
+                    .nth(1)
+                    .is_some_and(|c| matches!(c, '、' | '级' | '类' | '等' | '档'))
+        }
+        // `1.5`, `1、2月`: numbers, not headings.
+        Family::ArabicDot | Family::ArabicComma => {
+            crate::chars::digit_value(next).is_none() && !matches!(next, '%' | '％')
+        }
+        // `——2026年1月26日在…会议上` is the subtitle of a speech, not a heading.
+        Family::Dash => is_han(next) || matches!(next, '“' | '《'),
+        _ => true,
+    };
+    if !prose_follows || is_item_end(next) {
+        return None;
+    }
+    if m.family == Family::Dash && is_speech_subtitle(after) {
+        return None;
+    }
+    // Inside a line, a dash opens a paragraph only after a sentence end, a colon or a
+    // space (paragraphs joined by spaces); `团工委——创新广场` is prose.
+    if m.family == Family::Dash && boundary == Boundary::Inline {
+        let spaced = char_before(text, pos).is_some_and(is_space);
+        let before = text[..pos].trim_end_matches(is_space);
+        if !spaced
+            && !before
+                .chars()
+                .next_back()
+                .is_some_and(|c| is_sentence_end(c) || matches!(c, '：' | ':'))
+        {
+            return None;
+        }
+    }
+    if m.family == Family::Ordinal && boundary != Boundary::LineStart {
+        return None;
+    }
+    Some(Candidate {
+        marker: m,
+        start: pos,
+        boundary,
+        text: None,
+        appendix: false,
+    })
+}
+
+fn first_line(text: &str) -> &str {
+    text.split('\n').next().unwrap_or(text)
+}
+
+/// `——2026年1月26日在…会议上`, `——二〇二六年一月二十七日在…`: the date line of a speech.
+fn is_speech_subtitle(after_dash: &str) -> bool {
+    let head: String = after_dash.chars().take(40).collect();
+    let dated = after_dash.starts_with(|c: char| c.is_ascii_digit())
+        || head.chars().take(4).any(|c| matches!(c, '〇' | '零' | '○'));
+    dated || first_line(&head).contains("会议上")
+}
+
+/// `附件`, `附件1`, `名词解释`, `注释` standing as a heading: the length of the word.
+/// Inside a line, what follows must open the appendix's content (a number, a note
+/// marker, a colon, a space, or another appendix word).
+fn appendix_word(rest: &str, boundary: Boundary) -> Option<usize> {
+    for word in ["附件", "名词解释", "注释"] {
+        let Some(after) = rest.strip_prefix(word) else {
+            continue;
+        };
+        // `附件1`, but not the year in `附件2026年…`.
+        let year_follows = |t: &str| {
+            t.len() >= 7
+                && t.is_char_boundary(4)
+                && t[..4].bytes().all(|b| b.is_ascii_digit())
+                && t[4..].starts_with('年')
+        };
+        let numbered = word == "附件"
+            && after.starts_with(|c: char| c.is_ascii_digit())
+            && (!after[1..].starts_with(|c: char| c.is_ascii_digit()) || year_follows(&after[1..]));
+        let digit = usize::from(numbered);
+        let tail = &after[digit..];
+        let alone = match boundary {
+            Boundary::LineStart => {
+                first_line(tail).trim().is_empty() || tail.starts_with(['：', ':'])
+            }
+            Boundary::Inline => {
+                tail.is_empty()
+                    || tail.starts_with(|c: char| {
+                        is_space(c)
+                            || c.is_ascii_digit()
+                            || matches!(c, '：' | ':' | '［' | '[' | '【')
+                    })
+                    || ["名词解释", "注释"].iter().any(|w| tail.starts_with(w))
+            }
+            Boundary::Glued => false,
+        };
+        if alone {
+            return Some(word.len() + digit);
+        }
+    }
+    None
+}
+
+/// A short line of its own with no marker, followed by a longer paragraph:
+/// `“十四五”时期工作回顾`.
+fn unmarked(text: &str, lines: &[Range<usize>], index: usize) -> Option<Candidate> {
+    let line = lines[index].clone();
+    let line_text = &text[line.clone()];
+    let next = lines.get(index + 1)?;
+    let chars = line_text.chars().count();
+    let last = line_text.chars().next_back()?;
+    let han = line_text.chars().filter(|&c| is_han(c)).count();
+    let body_follows =
+        text[next.clone()].chars().count() > chars && text[next.clone()].contains(is_sentence_end);
+    let plausible = index > 0
+        && (4..=30).contains(&chars)
+        && han * 2 > chars
+        && !is_trailing_punct(last)
+        && !line_text.contains(is_space)
+        && !line_text.ends_with("会议上")
+        && body_follows;
+    plausible.then_some(Candidate::unmarked(line.start, Boundary::LineStart, None))
+}
+
+/// An unmarked heading inside running text, right after a sentence end: a short phrase
+/// without punctuation that ends with a section word and is followed by a new sentence.
+fn inline_unmarked(text: &str, pos: usize, limit: usize) -> Option<Candidate> {
+    let window_end = text[pos..limit]
+        .char_indices()
+        .nth(30)
+        .map_or(limit, |(i, _)| pos + i);
+    let window = &text[pos..window_end];
+    let stop = window
+        .find(|c: char| is_trailing_punct(c) || is_space(c) || matches!(c, '（' | '(' | '—'))
+        .unwrap_or(window.len());
+    let phrase = &window[..stop];
+    let best = lexicon::part_words_in(phrase).map(|w| w.end).find(|&end| {
+        let after = &text[pos + end..];
+        let rest = after.trim_start_matches(is_space);
+        let spaced = rest.len() < after.len();
+        spaced
+            || rest.starts_with(|c: char| c.is_ascii_digit())
+            || BODY_OPENERS.iter().any(|o| rest.starts_with(o))
+    });
+    let end = pos + best?;
+    Some(Candidate::unmarked(pos, Boundary::Inline, Some(pos..end)))
+}
+
+/// The longest lead sentence, in characters, that can stand as a section heading.
+const LEAD_CHARS: usize = 30;
+
+/// In a report with no markers at all, the parallel lead sentences that open its
+/// paragraphs are its sections: `持之以恒调结构、稳增长，产业发展翻开新篇章。…`. Needs at
+/// least two paragraphs that open with a short sentence and go on after it.
+pub(super) fn lead_sentences(text: &str, body: Range<usize>) -> Vec<Candidate> {
+    let leads: Vec<Candidate> = lines(text, body)
+        .filter_map(|line| {
+            let line_text = &text[line.clone()];
+            let (end, mark) = line_text
+                .char_indices()
+                .find(|&(_, c)| is_sentence_end(c))?;
+            let lead = &line_text[..end];
+            let goes_on = line_text[end + mark.len_utf8()..].contains(is_sentence_end);
+            let short = (4..=LEAD_CHARS).contains(&lead.chars().count());
+            (short && goes_on && !lead.contains(['：', ':'])).then(|| {
+                Candidate::unmarked(
+                    line.start,
+                    Boundary::LineStart,
+                    Some(line.start..line.start + end),
+                )
+            })
+        })
+        .collect();
+    if leads.len() >= 2 { leads } else { Vec::new() }
+}

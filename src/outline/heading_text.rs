@@ -1,0 +1,136 @@
+//! Where a heading's text ends and its body begins.
+
+use super::{BODY_OPENERS, Heading};
+use crate::chars::{is_item_end, is_sentence_end, is_space, is_trailing_punct};
+use crate::lexicon;
+use crate::sentences::{trim, within};
+use crate::{Diagnostic, DiagnosticCode, Span};
+use std::ops::Range;
+
+/// The heading text after a marker and where the body begins, given that the heading's
+/// region ends at `limit`.
+///
+/// A heading alone on its line is the whole line; otherwise it is the first sentence
+/// (up to `。；！？：`), unless a space or, for a section, its section word shows that the
+/// heading was glued to its body.
+pub(super) fn heading_text(
+    text: &str,
+    h: &Heading,
+    limit: usize,
+    guards: &[Range<usize>],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (Option<Range<usize>>, usize) {
+    if let Some(inner) = &h.text {
+        // After `【…】` its closing bracket; after a lead sentence its `。`.
+        let close = text[inner.end..limit]
+            .chars()
+            .next()
+            .filter(|&c| c == '】' || is_sentence_end(c));
+        return (
+            Some(inner.clone()),
+            inner.end + close.map_or(0, char::len_utf8),
+        );
+    }
+    if h.appendix {
+        // The appendix is named by its word: `附件1`, `名词解释`, `注释`.
+        return (Some(h.start..h.marker_end), h.marker_end);
+    }
+    let from = h.marker_end.min(limit);
+    let line_end = text[from..limit].find('\n').map_or(limit, |i| from + i);
+    let line = trim(text, from..line_end);
+    if line.is_empty() {
+        return (None, line_end);
+    }
+    let guarded = within(guards, line.clone());
+    let sentence_end = first_unguarded(text, line.clone(), guarded, |c| {
+        is_item_end(c) || matches!(c, '：' | ':')
+    });
+    let Some(end) = sentence_end else {
+        return (Some(strip_trailing_punct(text, line)), line_end);
+    };
+    // A space before any punctuation ends a heading glued to its body: `一、主要成效 一年来，…`.
+    let first_punct =
+        first_unguarded(text, line.clone(), guarded, is_trailing_punct).unwrap_or(end);
+    if let Some(space) = text[line.start..first_punct].find(is_space) {
+        if text[line.start..line.start + space].chars().count() >= 4 {
+            return (Some(line.start..line.start + space), line.start + space);
+        }
+    }
+    let sentence = line.start..end;
+    // A section heading run into its body: cut after the word that names the section.
+    if h.depth == 0 {
+        let glued = glued_cut(&text[sentence.clone()]).filter(|&cut| {
+            let rest = &text[sentence.start + cut..];
+            looks_glued(&text[sentence.clone()])
+                || rest.starts_with(|c: char| c.is_ascii_digit())
+                || rest.starts_with("一是")
+                || BODY_OPENERS.iter().any(|o| rest.starts_with(o))
+        });
+        if let Some(cut) = glued {
+            diagnostics.push(Diagnostic {
+                code: DiagnosticCode::GluedHeading,
+                message: "heading runs into its body; cut after its section word".into(),
+                span: Some(Span::new(h.start, line.start + cut)),
+            });
+            return (Some(line.start..line.start + cut), line.start + cut);
+        }
+    }
+    let mark = text[end..].chars().next().map_or(0, char::len_utf8);
+    (Some(strip_trailing_punct(text, sentence)), end + mark)
+}
+
+/// The first char matching `pred` outside protected ranges in `text[range]`.
+fn first_unguarded(
+    text: &str,
+    range: Range<usize>,
+    guarded: &[Range<usize>],
+    pred: impl Fn(char) -> bool,
+) -> Option<usize> {
+    let mut guard = guarded.iter().peekable();
+    text[range.clone()]
+        .char_indices()
+        .map(|(i, c)| (range.start + i, c))
+        .find_map(|(at, c)| {
+            while guard.peek().is_some_and(|g| g.end <= at) {
+                guard.next();
+            }
+            let inside = guard.peek().is_some_and(|g| g.start < at && at < g.end);
+            (pred(c) && !inside).then_some(at)
+        })
+}
+
+fn strip_trailing_punct(text: &str, range: Range<usize>) -> Range<usize> {
+    let s = &text[range.clone()];
+    let kept = s.trim_end_matches(|c: char| is_trailing_punct(c) || is_space(c) || c == '—');
+    range.start..range.start + kept.len()
+}
+
+/// A first sentence that reads as a heading glued to prose: long, or with a comma.
+fn looks_glued(sentence: &str) -> bool {
+    sentence.chars().count() > 30 || sentence.contains('，')
+}
+
+/// Where a glued section heading ends: after its last section word within its first 30
+/// characters, when prose (not `和`, `及`, `与`) follows.
+fn glued_cut(sentence: &str) -> Option<usize> {
+    let window_end = sentence
+        .char_indices()
+        .nth(30)
+        .map_or(sentence.len(), |(i, _)| i);
+    let comma = sentence.find('，').unwrap_or(sentence.len());
+    let window = &sentence[..window_end.min(comma)];
+    let words = lexicon::section_words_in(window);
+    // The heading runs through the first section word and every word that overlaps it
+    // or follows a joining `和`, `及` … (`主要工作成效`, `2021年工作总结和2022年工作思路`).
+    let joins = |at: usize| sentence[at..].starts_with(['和', '及', '与', '暨', '、', '的']);
+    let mut cut: Option<usize> = None;
+    for w in words {
+        cut = match cut {
+            None => Some(w.end),
+            Some(c) if w.start <= c => Some(c.max(w.end)),
+            Some(c) if joins(c) && w.start <= c + 30 => Some(w.end),
+            Some(_) => break,
+        };
+    }
+    cut.filter(|&c| c < sentence.len() && !joins(c))
+}
