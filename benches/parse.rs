@@ -151,15 +151,38 @@ fn bench_parse(c: &mut Criterion) {
         .map(|(n, t)| (n.as_str(), t))
         .chain([("all", &all)])
     {
-        group.throughput(Throughput::Bytes(text.len() as u64));
-        group.bench_with_input(
-            BenchmarkId::from_parameter(name),
-            text.as_str(),
-            |b, text| {
-                b.iter(|| gongwen::parse(black_box(text)));
-            },
-        );
+        bench_one(&mut group, name, text, parse);
     }
+    group.finish();
+}
+
+/// Throughput of `stage` on `text`, as `name` in `group`.
+fn bench_one(
+    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    name: &str,
+    text: &str,
+    stage: impl Fn(&str),
+) {
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.bench_with_input(BenchmarkId::from_parameter(name), text, |b, text| {
+        b.iter(|| stage(black_box(text)));
+    });
+}
+
+fn parse(text: &str) {
+    black_box(gongwen::parse(text));
+}
+
+/// The indicator pass on its own, over the text of every fixture and corpus report.
+fn bench_indicators(c: &mut Criterion) {
+    let all = concatenation(&inputs());
+    let mut group = c.benchmark_group("indicators");
+    group
+        .warm_up_time(Duration::from_millis(300))
+        .measurement_time(Duration::from_millis(1200));
+    bench_one(&mut group, "all", &all, |text| {
+        black_box(gongwen::indicators(text));
+    });
     group.finish();
 }
 
@@ -190,14 +213,7 @@ fn bench_scaled(c: &mut Criterion) {
         if too_slow(&format!("scaled/{name}"), &text) {
             continue;
         }
-        group.throughput(Throughput::Bytes(text.len() as u64));
-        group.bench_with_input(
-            BenchmarkId::from_parameter(name),
-            text.as_str(),
-            |b, text| {
-                b.iter(|| gongwen::parse(black_box(text)));
-            },
-        );
+        bench_one(&mut group, &name, &text, parse);
     }
     group.finish();
 }
@@ -212,14 +228,7 @@ fn bench_pathological(c: &mut Criterion) {
         if too_slow(&format!("pathological/{name}"), &text) {
             continue;
         }
-        group.throughput(Throughput::Bytes(text.len() as u64));
-        group.bench_with_input(
-            BenchmarkId::from_parameter(name),
-            text.as_str(),
-            |b, text| {
-                b.iter(|| gongwen::parse(black_box(text)));
-            },
-        );
+        bench_one(&mut group, name, &text, parse);
     }
     group.finish();
 }
@@ -227,6 +236,6 @@ fn bench_pathological(c: &mut Criterion) {
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(10).noise_threshold(0.05);
-    targets = bench_parse, bench_json, bench_scaled, bench_pathological
+    targets = bench_parse, bench_indicators, bench_json, bench_scaled, bench_pathological
 }
 criterion_main!(benches);

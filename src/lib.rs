@@ -63,3 +63,16 @@ struct ReadmeDoctest;
 pub fn parse(source: &str) -> Report<'_> {
     report::build(source)
 }
+
+/// The numeric indicators of a piece of text on its own, read as achieved values; spans
+/// are byte offsets into `text`.
+///
+/// ```
+/// let found = gongwen::indicators("覆盖青少年近2.5万人次，获得五一劳动奖章2人。");
+/// let texts: Vec<&str> = found.iter().map(|i| i.text.as_ref()).collect();
+/// assert_eq!(texts, ["近2.5万人次", "2人"]);
+/// ```
+pub fn indicators(text: &str) -> Vec<Indicator<'_>> {
+    let guards = sentences::protected(text, 0..text.len());
+    indicators::scan(text, 0..text.len(), Role::Achieved, &guards)
+}
