@@ -93,8 +93,10 @@ pub(crate) fn organization(text: &str, title: Range<usize>) -> Option<Range<usiz
         Some(y) => y.end()..genre_at.max(y.end()),
         None => 0..genre_at,
     };
+    // `关于2023年…的报告`, `XX局关于2023年…`: 关于 belongs to the title, not the body.
     let org = t[range.clone()]
         .trim_start_matches("关于")
+        .trim_end_matches("关于")
         .trim_matches(is_space);
     if org.chars().count() < 2 {
         return None;

@@ -281,3 +281,38 @@ fn should_not_restart_a_numbering_for_a_list_after_a_colon() {
         .collect();
     assert_eq!(markers, ["一、", "二、", "三、"]);
 }
+
+#[test]
+fn should_read_the_organisation_and_years_from_the_title() {
+    for (title, org, years) in [
+        (
+            "坪山区群团工作部2021年工作总结和2022年工作思路",
+            Some("坪山区群团工作部"),
+            (Some(2021), Some(2022)),
+        ),
+        (
+            "XX区发展和改革局关于2023年工作情况的报告",
+            Some("XX区发展和改革局"),
+            (Some(2023), None),
+        ),
+        (
+            "云岭县文化和旅游局二〇二三年工作总结和二〇二四年工作打算",
+            Some("云岭县文化和旅游局"),
+            (Some(2023), Some(2024)),
+        ),
+        (
+            "2026年甘肃省政府工作报告",
+            Some("甘肃省政府"),
+            (Some(2025), Some(2026)),
+        ),
+    ] {
+        let source = format!("{title}\n一、工作成效\n完成。\n");
+        let report = parse(&source);
+        assert_eq!(
+            report.organization.map(|o| o.text.to_string()).as_deref(),
+            org,
+            "{title}"
+        );
+        assert_eq!((report.review_year, report.plan_year), years, "{title}");
+    }
+}
