@@ -298,7 +298,8 @@ fn read_indicator(
     }
     let numeral = numerals::read(&text[at..], &unit_at_text)?;
     let mut end = at + numeral.len;
-    if is_date_or_period(&text[end..], &numeral) || is_formula_or_code_after(&text[end..]) {
+    let date = is_date_or_period(&text[end..], &numeral) && !counts_years(text, at, &numeral);
+    if date || is_formula_or_code_after(&text[end..]) {
         return None;
     }
     let (mut approx, mut start) = approx_before(text, at, numeral.bare_magnitude);
@@ -435,6 +436,19 @@ fn is_formula_or_code_after(rest: &str) -> bool {
     rest.starts_with(['+', '＋'])
         || (rest.starts_with(|c: char| c.is_ascii_alphabetic())
             && lexicon::ascii_unit(rest).is_none())
+}
+
+/// `连续37年`, `再延长30年`: a number of years counted, not a calendar year. Only for a
+/// small Arabic number after a word that counts time.
+fn counts_years(text: &str, at: usize, numeral: &Numeral) -> bool {
+    const COUNTING: [&str; 10] = [
+        "连续", "延长", "提前", "缩短", "历时", "长达", "用了", "用", "累计", "持续",
+    ];
+    numeral.script == Script::Arabic
+        && numeral.integer_digits <= 2
+        && !numeral.has_magnitude
+        && text[at + numeral.len..].starts_with('年')
+        && COUNTING.iter().any(|w| text[..at].ends_with(w))
 }
 
 /// Whether a bare 十, 百 or 千 at `end` is followed by a measure word of a count.

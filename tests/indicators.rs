@@ -260,3 +260,11 @@ fn should_keep_real_counts_next_to_names() {
     assert_eq!(texts("12345热线受理诉求3.2万件。"), ["3.2万件"]);
     assert_eq!(texts("办好十件民生实事。"), ["十件"]);
 }
+
+#[test]
+fn should_count_years_after_a_word_that_counts_time_but_not_calendar_years() {
+    assert_eq!(one("总量连续37年居全国首位。").0, "37年");
+    assert_eq!(one("土地承包期再延长30年。").2.as_deref(), Some("年"));
+    assert_eq!(texts("2021年完成了。"), Vec::<String>::new());
+    assert_eq!(texts("实施五年行动计划。"), Vec::<String>::new());
+}
