@@ -6,8 +6,11 @@ pub(crate) fn is_item_end(c: char) -> bool {
 }
 
 /// Marks that end a full sentence (not a clause): `。！？`.
+pub(crate) const SENTENCE_ENDS: [char; 5] = ['。', '！', '？', '!', '?'];
+
+/// Whether `c` ends a full sentence (see [`SENTENCE_ENDS`]).
 pub(crate) fn is_sentence_end(c: char) -> bool {
-    matches!(c, '。' | '！' | '？' | '!' | '?')
+    SENTENCE_ENDS.contains(&c)
 }
 
 /// Any punctuation that may close a heading line and is dropped from it.

@@ -265,6 +265,10 @@ fn appendix_word(rest: &str, boundary: Boundary) -> Option<usize> {
 /// `“十四五”时期工作回顾`.
 fn unmarked(text: &str, lines: &[Range<usize>], index: usize) -> Option<Candidate> {
     let line = lines[index].clone();
+    // Thirty characters take at most 120 bytes: longer lines are paragraphs.
+    if line.len() > 120 || index == 0 {
+        return None;
+    }
     let line_text = &text[line.clone()];
     let next = lines.get(index + 1)?;
     let chars = line_text.chars().count();
