@@ -78,7 +78,11 @@ pub(super) fn candidates(
             });
             if let Some(candidate) = candidate {
                 heading_open = true;
-                marker_end = candidate.start + candidate.marker.len;
+                // No other heading starts inside this one's marker or preset text.
+                marker_end = candidate
+                    .text
+                    .as_ref()
+                    .map_or(candidate.start + candidate.marker.len, |t| t.end);
                 found.push(candidate);
             }
         }

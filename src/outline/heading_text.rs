@@ -21,19 +21,20 @@ pub(super) fn heading_text(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> (Option<Range<usize>>, usize) {
     if let Some(inner) = &h.text {
+        // A heading found inside another's text ends the text there.
+        let inner = inner.start.min(limit)..inner.end.min(limit);
         // After `【…】` its closing bracket; after a lead sentence its `。`.
         let close = text[inner.end..limit]
             .chars()
             .next()
             .filter(|&c| c == '】' || is_sentence_end(c));
-        return (
-            Some(inner.clone()),
-            inner.end + close.map_or(0, char::len_utf8),
-        );
+        let body_start = inner.end + close.map_or(0, char::len_utf8);
+        return (Some(inner), body_start);
     }
     if h.appendix {
         // The appendix is named by its word: `附件1`, `名词解释`, `注释`.
-        return (Some(h.start..h.marker_end), h.marker_end);
+        let end = h.marker_end.min(limit);
+        return (Some(h.start..end), end);
     }
     let from = h.marker_end.min(limit);
     let line_end = text[from..limit].find('\n').map_or(limit, |i| from + i);
