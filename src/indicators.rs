@@ -277,10 +277,6 @@ impl Reading {
     }
 }
 
-fn unit_at_text(rest: &str) -> bool {
-    lexicon::starts_with_unit(rest)
-}
-
 /// Reads the indicator whose numeral starts at `at`; `None` when the numeral there is
 /// not a quantity (a date, an ordinal, a code, a name). Text before `taken` belongs to
 /// an earlier indicator.
@@ -296,7 +292,7 @@ fn read_indicator(
     if let Some(fraction) = chinese_fraction(text, at) {
         return Some(with_change(text, fraction, earlier));
     }
-    let numeral = numerals::read(&text[at..], &unit_at_text)?;
+    let numeral = numerals::read(&text[at..], &lexicon::starts_with_unit)?;
     let mut end = at + numeral.len;
     let date = is_date_or_period(&text[end..], &numeral) && !counts_years(text, at, &numeral);
     if date || is_formula_or_code_after(&text[end..]) {
@@ -317,7 +313,7 @@ fn read_indicator(
     if let Some(after) = many_after(text, end) {
         approx = Approx::Over;
         end = after;
-        if let Some((exponent, len)) = magnitude_at(&text[end..]) {
+        if let Some((exponent, len)) = big_magnitude(&text[end..]) {
             value = value.scaled(exponent)?;
             max = max.and_then(|m| m.scaled(exponent));
             end += len;
@@ -517,18 +513,15 @@ fn many_after(text: &str, end: usize) -> Option<usize> {
         return Some(end + rest.len() - after.len());
     }
     let after = rest.strip_prefix('多')?;
-    let counts = unit_at_text(after)
-        || magnitude_at(after).is_some()
+    let counts = lexicon::starts_with_unit(after)
+        || big_magnitude(after).is_some()
         || !after.starts_with(|c: char| crate::chars::is_han(c));
     counts.then(|| end + rest.len() - after.len())
 }
 
-/// A magnitude word that scales a number after 余/多: `万亿`, `亿`, `万`.
-fn magnitude_at(text: &str) -> Option<(u32, usize)> {
-    [("万亿", 12), ("亿", 8), ("万", 4)]
-        .into_iter()
-        .find(|(w, _)| text.starts_with(w))
-        .map(|(w, e)| (e, w.len()))
+/// A magnitude of 万 or more (`万亿`, `亿`, `万`), as may scale a number after 余/多.
+fn big_magnitude(text: &str) -> Option<(u32, usize)> {
+    numerals::magnitude(text).filter(|&(exponent, _)| exponent >= 4)
 }
 
 /// The approximation word after a unit: `以上`, `左右` …; `上下游` is not one.
@@ -648,7 +641,7 @@ fn range_second(text: &str, at: usize, first: &Numeral) -> Option<(Numeral, usiz
     let rest = &text[at..];
     let word = RANGE.iter().find(|w| rest.starts_with(**w))?;
     let after = at + word.len();
-    let second = numerals::read(&text[after..], &unit_at_text)?;
+    let second = numerals::read(&text[after..], &lexicon::starts_with_unit)?;
     let same_script = second.script == first.script;
     (same_script && second.max.is_none()).then_some((second, after + second.len))
 }

@@ -129,7 +129,7 @@ fn literal_value(literal: &str) -> Option<Number> {
 }
 
 /// Exponent of a magnitude word at the front of `text`, with its length.
-fn magnitude(text: &str) -> Option<(u32, usize)> {
+pub(crate) fn magnitude(text: &str) -> Option<(u32, usize)> {
     const WORDS: [(&str, u32); 5] = [("万亿", 12), ("亿", 8), ("万", 4), ("千", 3), ("百", 2)];
     WORDS
         .iter()
