@@ -33,6 +33,7 @@ mod header;
 mod indicators;
 mod lexicon;
 mod markers;
+mod marks;
 mod number;
 mod numerals;
 mod outline;
@@ -73,6 +74,7 @@ pub fn parse(source: &str) -> Report<'_> {
 /// assert_eq!(texts, ["近2.5万人次", "2人"]);
 /// ```
 pub fn indicators(text: &str) -> Vec<Indicator<'_>> {
-    let guards = sentences::protected(text, 0..text.len());
+    let marks = marks::Marks::new(text, 0..text.len());
+    let guards = sentences::protected(text, &marks, 0..text.len());
     indicators::scan(text, 0..text.len(), Role::Achieved, &guards)
 }

@@ -15,6 +15,7 @@ mod heading_text;
 pub(crate) use candidates::before_furniture;
 
 use crate::markers::{Family, Marker};
+use crate::marks::Marks;
 use crate::sentences::trim;
 use crate::{Diagnostic, DiagnosticCode, Span};
 use std::ops::Range;
@@ -85,11 +86,12 @@ impl Candidate {
 pub(crate) fn headings(
     text: &str,
     body: Range<usize>,
+    marks: &Marks,
     guards: &[Range<usize>],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Heading> {
-    let candidates = candidates::candidates(text, body.clone(), guards);
-    let mut accepted = acceptance::accept(text, body.clone(), candidates, diagnostics);
+    let candidates = candidates::candidates(text, body.clone(), marks, guards);
+    let mut accepted = acceptance::accept(text, body.clone(), marks, candidates, diagnostics);
     if accepted.is_empty() {
         accepted = candidates::lead_sentences(text, body.clone());
     }

@@ -4,6 +4,7 @@
 use crate::chars::is_space;
 use crate::lexicon;
 use crate::markers::Family;
+use crate::marks::Marks;
 use crate::outline::{self, Heading};
 use crate::sentences::{protected, split, trim, within};
 use crate::{
@@ -35,16 +36,23 @@ pub(crate) fn build(source: &str) -> Report<'_> {
     let body = after_title..signature.as_ref().map_or(body_end, |s| s.span.start);
 
     let mut diagnostics = Vec::new();
+    let marks = Marks::new(source, body.clone());
     let doc = Document {
         source,
-        guards: protected(source, body.clone()),
+        guards: protected(source, &marks, body.clone()),
+        marks,
         ignored: ignored_lines(source, body.clone(), title.clone(), &mut diagnostics),
     };
-    let headings: Vec<Heading> =
-        outline::headings(source, body.clone(), &doc.guards, &mut diagnostics)
-            .into_iter()
-            .filter(|h| !inside(&doc.ignored, h.start..h.start + 1))
-            .collect();
+    let headings: Vec<Heading> = outline::headings(
+        source,
+        body.clone(),
+        &doc.marks,
+        &doc.guards,
+        &mut diagnostics,
+    )
+    .into_iter()
+    .filter(|h| !inside(&doc.ignored, h.start..h.start + 1))
+    .collect();
     if headings.is_empty() {
         diagnostics.push(Diagnostic {
             code: DiagnosticCode::NoHeadings,
@@ -136,6 +144,8 @@ pub(crate) fn build(source: &str) -> Report<'_> {
 /// lines left out of the tree.
 struct Document<'a> {
     source: &'a str,
+    /// The marks of the body, found once.
+    marks: Marks,
     /// Quotes and brackets, found once for the whole body.
     guards: Vec<Range<usize>>,
     /// Page furniture and repeated titles, sorted.
@@ -165,11 +175,16 @@ impl<'a> Document<'a> {
         if range.is_empty() {
             return Vec::new();
         }
-        split(self.source, range.clone(), within(&self.guards, range))
-            .into_iter()
-            .filter(|r| !inside(&self.ignored, r.clone()))
-            .map(|r| self.text(r, role))
-            .collect()
+        split(
+            self.source,
+            &self.marks,
+            range.clone(),
+            within(&self.guards, range),
+        )
+        .into_iter()
+        .filter(|r| !inside(&self.ignored, r.clone()))
+        .map(|r| self.text(r, role))
+        .collect()
     }
 
     /// The themes for the flat run of `headings` (all below one parent), nested by depth.

@@ -10,6 +10,7 @@
 //! [`MAX_QUOTE`] bytes protects nothing, so it cannot swallow the rest of a report.
 
 use crate::chars::{closer_of, is_item_end, is_space};
+use crate::marks::Marks;
 use std::ops::Range;
 
 /// The longest stretch, in bytes, that a quote or bracket may protect.
@@ -17,25 +18,10 @@ pub(crate) const MAX_QUOTE: usize = 600;
 
 /// Byte ranges (outermost only, sorted) enclosed by matching quotes or brackets in
 /// `text[range]`, each from its opening mark to the end of its closing mark.
-pub(crate) fn protected(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+pub(crate) fn protected(text: &str, marks: &Marks, range: Range<usize>) -> Vec<Range<usize>> {
     let mut open: Vec<(usize, char)> = Vec::new();
     let mut found: Vec<Range<usize>> = Vec::new();
-    let slice = &text[range.clone()];
-    let bytes = slice.as_bytes();
-    // Only bytes that can start a quote, a bracket or a line break are decoded: every
-    // mark in `closer_of` is ASCII or starts with 0xE2, 0xE3 or 0xEF in UTF-8.
-    let marks = bytes
-        .iter()
-        .enumerate()
-        .filter(|&(_, &b)| matches!(b, b'\n' | b'(' | b')' | b'[' | b']' | 0xE2 | 0xE3 | 0xEF))
-        .filter_map(|(i, _)| {
-            slice
-                .get(i..)
-                .and_then(|rest| rest.chars().next())
-                .map(|c| (i, c))
-        });
-    for (i, c) in marks {
-        let at = range.start + i;
+    for (at, c) in marks.chars(text, range) {
         if c == '\n' {
             open.clear();
             continue;
@@ -76,14 +62,19 @@ pub(crate) fn within(guards: &[Range<usize>], range: Range<usize>) -> &[Range<us
 
 /// Splits `text[range]` into items: trimmed, non-empty byte ranges in order. `guards`
 /// are the quotes and brackets of the text (see [`protected`]).
-pub(crate) fn split(text: &str, range: Range<usize>, guards: &[Range<usize>]) -> Vec<Range<usize>> {
+pub(crate) fn split(
+    text: &str,
+    marks: &Marks,
+    range: Range<usize>,
+    guards: &[Range<usize>],
+) -> Vec<Range<usize>> {
     let mut guard = guards.iter().peekable();
     let mut items = Vec::new();
     let mut start = range.start;
-    let slice = &text[range.clone()];
-    let mut chars = slice.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let at = range.start + i;
+    for (at, c) in marks.chars(text, range.clone()) {
+        if at < start {
+            continue;
+        }
         while guard.peek().is_some_and(|g| g.end <= at) {
             guard.next();
         }
@@ -94,18 +85,13 @@ pub(crate) fn split(text: &str, range: Range<usize>, guards: &[Range<usize>]) ->
         } else if is_item_end(c) && !inside {
             let mut end = at + c.len_utf8();
             // `。。` and `。”` stay with the item they close.
-            while let Some(&(j, next)) = chars.peek() {
-                if is_item_end(next) || matches!(next, '”' | '’' | '」' | '』') {
-                    end = range.start + j + next.len_utf8();
-                    chars.next();
-                } else {
+            while let Some(next) = text[end..range.end].chars().next() {
+                if !(is_item_end(next) || matches!(next, '”' | '’' | '」' | '』')) {
                     break;
                 }
+                end += next.len_utf8();
             }
             end = responsibility_tag_end(text, end, range.end).unwrap_or(end);
-            while chars.peek().is_some_and(|&(j, _)| range.start + j < end) {
-                chars.next();
-            }
             push_trimmed(text, start..end, &mut items);
             start = end;
         }
@@ -163,7 +149,9 @@ mod tests {
     use super::*;
 
     fn items(text: &str) -> Vec<&str> {
-        split(text, 0..text.len(), &protected(text, 0..text.len()))
+        let marks = Marks::new(text, 0..text.len());
+        let guards = protected(text, &marks, 0..text.len());
+        split(text, &marks, 0..text.len(), &guards)
             .into_iter()
             .map(|r| &text[r])
             .collect()

@@ -4,6 +4,7 @@
 use super::{Boundary, Candidate};
 use crate::chars::{SENTENCE_ENDS, is_space};
 use crate::markers::Family;
+use crate::marks::Marks;
 use crate::{Diagnostic, DiagnosticCode, Span};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -12,6 +13,7 @@ use std::ops::Range;
 pub(super) fn accept(
     text: &str,
     body: Range<usize>,
+    marks: &Marks,
     candidates: Vec<Candidate>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Candidate> {
@@ -57,8 +59,8 @@ pub(super) fn accept(
             seen.insert(c.marker.family, c.start);
         }
     }
-    let sentence_ends = Marks::new(text, body.clone(), &SENTENCE_ENDS);
-    let line_breaks = Marks::new(text, body.clone(), &['\n']);
+    let sentence_ends = Positions::of(text, marks, body.clone(), &SENTENCE_ENDS);
+    let line_breaks = Positions::of(text, marks, body.clone(), &['\n']);
 
     let mut accepted: Vec<Candidate> = Vec::new();
     let mut last_ordinal: HashMap<Family, u32> = HashMap::new();
@@ -149,23 +151,21 @@ fn after_colon(text: &str, at: usize) -> bool {
 }
 
 /// Sorted positions of the chars of a kind (sentence ends, line breaks) in a body.
-struct Marks(Vec<usize>);
+struct Positions(Vec<usize>);
 
-impl Marks {
-    /// Where any of `marks` stands in `text[body]`, sorted. Each is found with the
-    /// standard library's substring search, which skips ahead far faster than decoding
-    /// every character.
-    fn new(text: &str, body: Range<usize>, marks: &[char]) -> Self {
-        let slice = &text[body.clone()];
-        let mut found: Vec<usize> = marks
-            .iter()
-            .flat_map(|&m| slice.match_indices(m).map(|(i, _)| body.start + i))
-            .collect();
-        found.sort_unstable();
-        Marks(found)
+impl Positions {
+    /// Where any of `chars` (all of them marks) stands in `text[body]`.
+    fn of(text: &str, marks: &Marks, body: Range<usize>, chars: &[char]) -> Self {
+        Positions(
+            marks
+                .chars(text, body)
+                .filter(|(_, c)| chars.contains(c))
+                .map(|(at, _)| at)
+                .collect(),
+        )
     }
 
-    /// How many marks lie in `range`.
+    /// How many lie in `range`.
     fn count_in(&self, range: Range<usize>) -> usize {
         let from = self.0.partition_point(|&p| p < range.start);
         let to = self.0.partition_point(|&p| p < range.end);

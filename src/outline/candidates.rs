@@ -3,10 +3,11 @@
 
 use super::{BODY_OPENERS, Boundary, Candidate, lines};
 use crate::chars::{
-    char_before, is_han, is_item_end, is_sentence_end, is_space, is_trailing_punct,
+    char_at, char_before, is_han, is_item_end, is_sentence_end, is_space, is_trailing_punct,
 };
 use crate::lexicon;
 use crate::markers::{Family, Marker, bracket_heading, marker};
+use crate::marks::Marks;
 use crate::sentences::within;
 use regex::Regex;
 use std::ops::Range;
@@ -15,79 +16,111 @@ use std::sync::LazyLock;
 pub(super) fn candidates(
     text: &str,
     body: Range<usize>,
+    marks: &Marks,
     guards: &[Range<usize>],
 ) -> Vec<Candidate> {
     let mut found = Vec::new();
-    let all_lines: Vec<Range<usize>> = lines(text, body).collect();
+    let all_lines: Vec<Range<usize>> = lines(text, body.clone()).collect();
+    let part_words = PartWords::of(text, body);
     for (index, line) in all_lines.iter().enumerate() {
-        let line_text = &text[line.clone()];
-        let at_start =
-            at(text, line.start, Boundary::LineStart).or_else(|| unmarked(text, &all_lines, index));
+        let at_start = at_place(text, line.start, Boundary::LineStart)
+            .or_else(|| unmarked(text, &all_lines, index));
         // Inline candidates: after a sentence end, a colon or white space, or glued to a
         // heading that has not ended yet (`二、深入打好攻坚战（一）持续推进…`).
         let mut heading_open = at_start.is_some();
         found.extend(at_start);
         let guarded = within(guards, line.clone());
         let mut guard = guarded.iter().peekable();
-        let mut prev: Option<char> = None;
-        let mut last_mark: Option<char> = None;
         let mut marker_end = found
             .last()
             .map_or(0, |c: &Candidate| c.start + c.marker.len);
-        for (i, c) in line_text.char_indices() {
-            // The common case: a Han character after a Han character, no heading open.
-            if !heading_open && is_han(c) && prev.is_some_and(is_han) {
-                last_mark = prev;
-                prev = Some(c);
-                continue;
-            }
-            let pos = line.start + i;
-            let after_break = prev
-                .is_some_and(|p| is_item_end(p) || matches!(p, '：' | ':') || is_space(p))
-                || (matches!(prev, Some('）' | ')')) && closes_tag(text, pos, guarded))
-                || prev.is_some_and(|p| matches!(p, '-' | '页')) && after_furniture(&text[..pos]);
-            if prev.is_some_and(|p| !is_space(p)) {
-                last_mark = prev;
-            }
-            let prev_was_sentence_end = last_mark.is_some_and(is_sentence_end);
-            prev = Some(c);
+        // Each step looks at the place `pos` after the char `prev` at `at`. Every char that
+        // can end a heading's predecessor (a sentence end, a colon, a space, a bracket, a
+        // dash, `页`) is a mark, so outside an open heading only the places after marks
+        // are looked at; inside one, every place is.
+        let line_marks = marks.within(line.clone());
+        let mut next_mark = 0;
+        let mut at = line.start;
+        while let Some(prev) = char_at(text, at).filter(|_| at < line.end) {
+            let pos = at + prev.len_utf8();
+            let Some(c) = char_at(text, pos).filter(|_| pos < line.end) else {
+                break;
+            };
+            let after_break = is_item_end(prev)
+                || matches!(prev, '：' | ':')
+                || is_space(prev)
+                || (matches!(prev, '）' | ')') && closes_tag(text, pos, guarded))
+                || matches!(prev, '-' | '页') && after_furniture(&text[..pos]);
             if is_item_end(c) {
                 heading_open = false;
             }
-            if i == 0 || pos < marker_end || is_space(c) || !(after_break || heading_open) {
-                continue;
-            }
-            while guard.peek().is_some_and(|g| g.end <= pos) {
+            let looked_at = pos >= marker_end && !is_space(c) && (after_break || heading_open);
+            while looked_at && guard.peek().is_some_and(|g| g.end <= pos) {
                 guard.next();
             }
-            if guard.peek().is_some_and(|g| g.start < pos && pos < g.end) {
-                continue;
-            }
-            let boundary = if after_break {
-                Boundary::Inline
-            } else {
-                Boundary::Glued
-            };
-            let marked = may_open_marker(c)
-                .then(|| at(text, pos, boundary))
-                .flatten();
-            let candidate = marked.or_else(|| {
-                (after_break && prev_was_sentence_end)
+            let guarded_here = guard.peek().is_some_and(|g| g.start < pos && pos < g.end);
+            if looked_at && !guarded_here {
+                let boundary = if after_break {
+                    Boundary::Inline
+                } else {
+                    Boundary::Glued
+                };
+                let marked = may_open_marker(c)
+                    .then(|| at_place(text, pos, boundary))
+                    .flatten();
+                let candidate = marked.or_else(|| {
+                    (after_break && part_words.may_start_near(pos) && {
+                        // The last char before `pos` that is not white space.
+                        let before = text[line.start..pos].trim_end_matches(is_space);
+                        before.chars().next_back().is_some_and(is_sentence_end)
+                    })
                     .then(|| inline_unmarked(text, pos, line.end))
                     .flatten()
-            });
-            if let Some(candidate) = candidate {
-                heading_open = true;
-                // No other heading starts inside this one's marker or preset text.
-                marker_end = candidate
-                    .text
-                    .as_ref()
-                    .map_or(candidate.start + candidate.marker.len, |t| t.end);
-                found.push(candidate);
+                });
+                if let Some(candidate) = candidate {
+                    heading_open = true;
+                    // No other heading starts inside this one's marker or preset text.
+                    marker_end = candidate
+                        .text
+                        .as_ref()
+                        .map_or(candidate.start + candidate.marker.len, |t| t.end);
+                    found.push(candidate);
+                }
             }
+            at = if heading_open {
+                pos
+            } else {
+                next_mark += line_marks[next_mark..].partition_point(|&m| m < pos);
+                match line_marks.get(next_mark) {
+                    Some(&m) => m,
+                    None => break,
+                }
+            };
         }
     }
     found
+}
+
+/// Where the part words (see [`lexicon::part_words_in`]) start in a body, found in one
+/// search: most sentence starts have none near, and need no closer look.
+struct PartWords(Vec<usize>);
+
+impl PartWords {
+    fn of(text: &str, body: Range<usize>) -> Self {
+        let start = body.start;
+        PartWords(
+            lexicon::part_words_in(&text[body])
+                .map(|w| start + w.start)
+                .collect(),
+        )
+    }
+
+    /// Whether a part word starts within the thirty characters (at most 120 bytes) that an
+    /// unmarked heading at `pos` may span.
+    fn may_start_near(&self, pos: usize) -> bool {
+        let first = self.0.partition_point(|&s| s < pos);
+        self.0.get(first).is_some_and(|&s| s < pos + 120)
+    }
 }
 
 static FURNITURE_END: LazyLock<Regex> = LazyLock::new(|| {
@@ -128,7 +161,7 @@ fn may_open_marker(c: char) -> bool {
 }
 
 /// The candidate at `pos`, if a marker stands there and what follows suits a heading.
-fn at(text: &str, pos: usize, boundary: Boundary) -> Option<Candidate> {
+fn at_place(text: &str, pos: usize, boundary: Boundary) -> Option<Candidate> {
     let rest = &text[pos..];
     if let Some(len) = appendix_word(rest, boundary) {
         let marker = Marker {
