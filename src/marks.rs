@@ -83,6 +83,7 @@ mod tests {
         let text = "甲，乙。丙；";
         let marks = Marks::new(text, 0..text.len());
         assert_eq!(marks.within(3..9), [3]);
-        assert_eq!(marks.within(9..3), [] as [usize; 0]);
+        assert_eq!(marks.within(4..9), [] as [usize; 0]);
+        assert_eq!(marks.within(9..18), [9, 15]);
     }
 }
