@@ -11,7 +11,9 @@
 
 use crate::chars::{char_at, char_before, digit_value, is_chinese_numeral};
 use crate::lexicon::{self, Unit};
+use crate::marks::Marks;
 use crate::numerals::{self, Numeral, Script};
+use crate::sentences::within;
 use crate::{Approx, Change, Direction, Indicator, IndicatorKind, Number, Role, Span};
 use std::borrow::Cow;
 use std::ops::Range;
@@ -104,7 +106,8 @@ const BASES: [&str; 14] = [
     "环比",
 ];
 
-/// Finds the indicators in `source[range]`, with `role` for each.
+/// Finds the indicators in `source[range]`, with `role` for each. `marks` and `shields`
+/// (see [`shields`]) are those of the document around.
 ///
 /// ```
 /// let report = gongwen::parse("一、工作成效\n覆盖青少年近2.5万人次，同比增长6.5%。");
@@ -116,13 +119,16 @@ pub(crate) fn scan<'a>(
     source: &'a str,
     range: Range<usize>,
     role: Role,
-    guards: &[Range<usize>],
+    marks: &Marks,
+    shields: &[Range<usize>],
 ) -> Vec<Indicator<'a>> {
     let Some(text) = source.get(range.clone()) else {
         return Vec::new();
     };
-    let shielded = shielded(text, range.start, guards);
-    let mut shields = shielded.iter().peekable();
+    let offset = range.start;
+    let marks = marks.within(range.clone());
+    let mut next_mark = 0;
+    let mut shields = within(shields, range).iter().peekable();
     let mut found: Vec<Indicator<'a>> = Vec::new();
     let mut i = 0;
     let mut last_end = 0;
@@ -130,14 +136,24 @@ pub(crate) fn scan<'a>(
         let Some(c) = char_at(text, i) else { break };
         let starts_number = digit_value(c).is_some() || is_chinese_numeral(c);
         if !starts_number {
-            i += c.len_utf8();
+            // Every numeral and every ASCII run starts at a mark: from anything else,
+            // go on to the next mark; through a run of letters, char by char.
+            if c.is_ascii_alphanumeric() {
+                i += 1;
+            } else {
+                next_mark += marks[next_mark..].partition_point(|&m| m <= offset + i);
+                match marks.get(next_mark) {
+                    Some(&m) => i = m - offset,
+                    None => break,
+                }
+            }
             continue;
         }
         let run_end = numeral_run_end(text, i);
-        while shields.peek().is_some_and(|s| s.end <= i) {
+        while shields.peek().is_some_and(|s| s.end <= offset + i) {
             shields.next();
         }
-        let in_shield = shields.peek().is_some_and(|s| s.start <= i);
+        let in_shield = shields.peek().is_some_and(|s| s.start <= offset + i);
         let read = if in_shield {
             None
         } else {
@@ -145,10 +161,7 @@ pub(crate) fn scan<'a>(
         };
         match read {
             Some(mut reading) => {
-                let span = Span::new(
-                    range.start + reading.span.start,
-                    range.start + reading.span.end,
-                );
+                let span = Span::new(offset + reading.span.start, offset + reading.span.end);
                 i = reading.span.end.max(run_end);
                 last_end = reading.span.end;
                 reading.role = role;
@@ -194,26 +207,27 @@ fn numeral_run_end(text: &str, i: usize) -> usize {
     end
 }
 
-/// Ranges where numerals are names: short “quoted” terms, 《titles》, set phrases,
-/// `［27］` note markers and `〔2021〕` document numbers.
-/// `guards` are the quotes and brackets around (the source offset of `text` is `offset`).
-fn shielded(text: &str, offset: usize, guards: &[Range<usize>]) -> Vec<Range<usize>> {
-    let mut out: Vec<Range<usize>> = guards
+/// Ranges of `text[range]` where numerals are names, sorted and merged: short “quoted”
+/// terms, 《titles》, set phrases, `［27］` note markers and `〔2021〕` document numbers.
+/// `guards` are the quotes and brackets there (see [`crate::sentences::protected`]).
+pub(crate) fn shields(
+    text: &str,
+    range: Range<usize>,
+    guards: &[Range<usize>],
+) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = within(guards, range.clone())
         .iter()
-        .map(|g| g.start.saturating_sub(offset)..g.end.saturating_sub(offset).min(text.len()))
-        .filter(|r| {
-            text.is_char_boundary(r.start) && text.is_char_boundary(r.end) && r.start < r.end
+        .filter(|g| match char_at(text, g.start) {
+            Some('“' | '‘' | '「' | '『') => text[(*g).clone()].chars().count() <= 32,
+            Some('《' | '〔' | '［' | '[') => true,
+            _ => false,
         })
-        .filter(|r| {
-            let open = char_at(text, r.start).unwrap_or(' ');
-            match open {
-                '“' | '‘' | '「' | '『' => text[r.clone()].chars().count() <= 32,
-                '《' | '〔' | '［' | '[' => true,
-                _ => false,
-            }
-        })
+        .cloned()
         .collect();
-    out.extend(lexicon::set_phrases(text));
+    out.extend(
+        lexicon::set_phrases(&text[range.clone()])
+            .map(|r| range.start + r.start..range.start + r.end),
+    );
     // Sorted and merged, so that a scan can walk them with one pointer.
     out.sort_by_key(|r| r.start);
     let mut merged: Vec<Range<usize>> = Vec::with_capacity(out.len());

@@ -74,7 +74,9 @@ pub fn parse(source: &str) -> Report<'_> {
 /// assert_eq!(texts, ["近2.5万人次", "2人"]);
 /// ```
 pub fn indicators(text: &str) -> Vec<Indicator<'_>> {
-    let marks = marks::Marks::new(text, 0..text.len());
-    let guards = sentences::protected(text, &marks, 0..text.len());
-    indicators::scan(text, 0..text.len(), Role::Achieved, &guards)
+    let whole = 0..text.len();
+    let marks = marks::Marks::new(text, whole.clone());
+    let guards = sentences::protected(text, &marks, whole.clone());
+    let shields = indicators::shields(text, whole.clone(), &guards);
+    indicators::scan(text, whole, Role::Achieved, &marks, &shields)
 }

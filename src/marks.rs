@@ -12,7 +12,6 @@
 //! `页` (of page furniture) are marks although Han. Four characters in five of a report
 //! are not marks.
 
-use crate::chars::is_chinese_numeral;
 use std::ops::Range;
 
 /// The sorted byte offsets of the marks in a stretch of text.
@@ -21,19 +20,37 @@ pub(crate) struct Marks(Vec<usize>);
 impl Marks {
     /// The marks of `text[range]` (offsets into `text`).
     pub(crate) fn new(text: &str, range: Range<usize>) -> Self {
-        let slice = &text[range.clone()];
-        let mut found = Vec::with_capacity(slice.len() / 16);
+        let bytes = &text.as_bytes()[range.clone()];
+        let mut found = Vec::with_capacity(bytes.len() / 16);
         let mut after_alphanumeric = false;
-        for (i, c) in slice.char_indices() {
-            let alphanumeric = c.is_ascii_alphanumeric();
-            let mark = match c {
-                '\u{4e00}'..='\u{9fff}' => is_chinese_numeral(c) || c == '页',
-                _ => !(alphanumeric && after_alphanumeric),
+        let mut i = 0;
+        // Decoded by hand: a basic Han character is three bytes with a lead from `E4` to
+        // `E9`, looked up in a bitmap; everything else but ASCII letters and digits
+        // after another is a mark.
+        while let Some(&lead) = bytes.get(i) {
+            let (mark, len) = match lead {
+                0x00..=0x7F => {
+                    let alphanumeric = lead.is_ascii_alphanumeric();
+                    let mark = !(alphanumeric && after_alphanumeric);
+                    after_alphanumeric = alphanumeric;
+                    (mark, 1)
+                }
+                0xE4..=0xE9 if lead > 0xE4 || bytes.get(i + 1).is_some_and(|&b| b >= 0xB8) => {
+                    after_alphanumeric = false;
+                    let code = (u32::from(lead & 0x0F) << 12)
+                        | (u32::from(bytes.get(i + 1).map_or(0, |b| b & 0x3F)) << 6)
+                        | u32::from(bytes.get(i + 2).map_or(0, |b| b & 0x3F));
+                    (HAN_MARKS.contains(code), 3)
+                }
+                _ => {
+                    after_alphanumeric = false;
+                    (true, utf8_len(lead))
+                }
             };
-            after_alphanumeric = alphanumeric;
             if mark {
                 found.push(range.start + i);
             }
+            i += len;
         }
         Marks(found)
     }
@@ -54,6 +71,45 @@ impl Marks {
         self.within(range)
             .iter()
             .filter_map(|&at| Some((at, text.get(at..)?.chars().next()?)))
+    }
+}
+
+/// Bytes of the UTF-8 sequence that `lead` starts.
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0xF0.. => 4,
+        0xE0.. => 3,
+        0xC0.. => 2,
+        _ => 1,
+    }
+}
+
+/// The Han characters of the basic block that are marks.
+static HAN_MARKS: HanSet = HanSet::of(&[
+    '零', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万', '亿',
+    '页',
+]);
+
+/// A set of characters of the basic Han block (U+4E00–U+9FFF), one bit each.
+struct HanSet([u64; 0x5200 / 64]);
+
+impl HanSet {
+    const fn of(chars: &[char]) -> Self {
+        let mut bits = [0u64; 0x5200 / 64];
+        let mut i = 0;
+        while i < chars.len() {
+            let offset = chars[i] as usize - 0x4E00;
+            bits[offset / 64] |= 1 << (offset % 64);
+            i += 1;
+        }
+        HanSet(bits)
+    }
+
+    fn contains(&self, code: u32) -> bool {
+        let offset = code.wrapping_sub(0x4E00) as usize;
+        self.0
+            .get(offset / 64)
+            .is_some_and(|word| word & (1 << (offset % 64)) != 0)
     }
 }
 
@@ -79,11 +135,41 @@ mod tests {
     }
 
     #[test]
+    fn every_chinese_numeral_is_a_mark() {
+        let numerals: String = ('\u{4e00}'..='\u{9fff}')
+            .filter(|&c| crate::chars::is_chinese_numeral(c))
+            .collect();
+        assert_eq!(marks(&numerals).concat(), numerals);
+    }
+
+    #[test]
     fn within_takes_the_marks_of_a_range() {
         let text = "甲，乙。丙；";
         let marks = Marks::new(text, 0..text.len());
         assert_eq!(marks.within(3..9), [3]);
         assert_eq!(marks.within(4..9), [] as [usize; 0]);
         assert_eq!(marks.within(9..18), [9, 15]);
+    }
+
+    proptest::proptest! {
+        /// The hand decoding agrees with the definition, on any text.
+        #[test]
+        fn agrees_with_the_definition(text in "[一-龥㐀-䷿a-z0-9 ，。\\PC]{0,40}") {
+            let mut after_alphanumeric = false;
+            let expected: Vec<usize> = text
+                .char_indices()
+                .filter(|&(_, c)| {
+                    let alphanumeric = c.is_ascii_alphanumeric();
+                    let mark = match c {
+                        '\u{4e00}'..='\u{9fff}' => crate::chars::is_chinese_numeral(c) || c == '页',
+                        _ => !(alphanumeric && after_alphanumeric),
+                    };
+                    after_alphanumeric = alphanumeric;
+                    mark
+                })
+                .map(|(i, _)| i)
+                .collect();
+            proptest::prop_assert_eq!(Marks::new(&text, 0..text.len()).0, expected);
+        }
     }
 }

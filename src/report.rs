@@ -37,9 +37,11 @@ pub(crate) fn build(source: &str) -> Report<'_> {
 
     let mut diagnostics = Vec::new();
     let marks = Marks::new(source, body.clone());
+    let guards = protected(source, &marks, body.clone());
     let doc = Document {
         source,
-        guards: protected(source, &marks, body.clone()),
+        shields: indicators::shields(source, body.clone(), &guards),
+        guards,
         marks,
         ignored: ignored_lines(source, body.clone(), title.clone(), &mut diagnostics),
     };
@@ -148,6 +150,8 @@ struct Document<'a> {
     marks: Marks,
     /// Quotes and brackets, found once for the whole body.
     guards: Vec<Range<usize>>,
+    /// Where numerals are names (see [`indicators::shields`]).
+    shields: Vec<Range<usize>>,
     /// Page furniture and repeated titles, sorted.
     ignored: Vec<Range<usize>>,
 }
@@ -156,12 +160,7 @@ impl<'a> Document<'a> {
     /// A text node with its indicators, read with `role` (`None`: not read).
     fn text(&self, range: Range<usize>, role: Option<Role>) -> Text<'a> {
         let indicators = role.map_or_else(Vec::new, |role| {
-            indicators::scan(
-                self.source,
-                range.clone(),
-                role,
-                within(&self.guards, range.clone()),
-            )
+            indicators::scan(self.source, range.clone(), role, &self.marks, &self.shields)
         });
         Text {
             text: Cow::Borrowed(&self.source[range.clone()]),
