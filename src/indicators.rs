@@ -88,6 +88,11 @@ const CHANGE_VERBS: [(&str, Direction); 22] = [
     ("减", Direction::Decrease),
 ];
 
+/// The first characters of [`CHANGE_VERBS`].
+const VERB_FIRST_CHARS: [char; 11] = [
+    '增', '提', '上', '扩', '降', '减', '下', '回', '缩', '压', '多',
+];
+
 /// Comparison bases that stand before a verb of change.
 const BASES: [&str; 14] = [
     "比上年同期",
@@ -141,7 +146,9 @@ pub(crate) fn scan<'a>(
             if c.is_ascii_alphanumeric() {
                 i += 1;
             } else {
-                next_mark += marks[next_mark..].partition_point(|&m| m <= offset + i);
+                while marks.get(next_mark).is_some_and(|&m| m <= offset + i) {
+                    next_mark += 1;
+                }
                 match marks.get(next_mark) {
                     Some(&m) => i = m - offset,
                     None => break,
@@ -808,16 +815,23 @@ fn change_before(
 ) -> Option<(Direction, Range<usize>, Option<Range<usize>>)> {
     let clause = clause_before(text, start);
     let clause_start = start - clause.len();
-    // Most clauses hold no verb of change: one pass over the first characters says so.
-    if !clause.contains([
-        '增', '提', '上', '扩', '降', '减', '下', '回', '缩', '压', '多',
-    ]) {
-        return None;
+    // The verb that ends last, the longest where several end at one place. Only the
+    // first characters of verbs need a closer look.
+    let mut found: Option<(usize, &str, Direction)> = None;
+    let verb_starts = clause
+        .char_indices()
+        .filter(|&(_, c)| VERB_FIRST_CHARS.contains(&c));
+    for (i, _) in verb_starts {
+        for &(word, direction) in &CHANGE_VERBS {
+            let later = found.is_none_or(|(at, verb, _)| {
+                (i + word.len(), word.len()) > (at - clause_start + verb.len(), verb.len())
+            });
+            if later && clause[i..].starts_with(word) {
+                found = Some((clause_start + i, word, direction));
+            }
+        }
     }
-    let (verb_at, verb, direction) = CHANGE_VERBS
-        .iter()
-        .filter_map(|(w, d)| clause.rfind(w).map(|i| (clause_start + i, *w, *d)))
-        .max_by_key(|&(i, w, _)| (i + w.len(), w.len()))?;
+    let (verb_at, verb, direction) = found?;
     let verb_end = verb_at + verb.len();
     // Between the verb and the number: nothing but list separators, earlier numbers of the
     // list and a few filler words.
@@ -847,4 +861,17 @@ fn change_before(
 
 fn is_clause_mark(c: char) -> bool {
     matches!(c, '，' | '。' | '；' | '、')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_verb_of_change_starts_with_a_listed_first_char() {
+        for (verb, _) in CHANGE_VERBS {
+            let first = verb.chars().next().expect("a verb");
+            assert!(VERB_FIRST_CHARS.contains(&first), "{verb}");
+        }
+    }
 }

@@ -90,7 +90,9 @@ pub(super) fn candidates(
             at = if heading_open {
                 pos
             } else {
-                next_mark += line_marks[next_mark..].partition_point(|&m| m < pos);
+                while line_marks.get(next_mark).is_some_and(|&m| m < pos) {
+                    next_mark += 1;
+                }
                 match line_marks.get(next_mark) {
                     Some(&m) => m,
                     None => break,
