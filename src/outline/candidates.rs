@@ -21,7 +21,7 @@ pub(super) fn candidates(
 ) -> Vec<Candidate> {
     let mut found = Vec::new();
     let all_lines: Vec<Range<usize>> = lines(text, body.clone()).collect();
-    let part_words = PartWords::of(text, body);
+    let mut part_words = PartWords::of(text, body);
     for (index, line) in all_lines.iter().enumerate() {
         let at_start = at_place(text, line.start, Boundary::LineStart)
             .or_else(|| unmarked(text, &all_lines, index));
@@ -34,57 +34,62 @@ pub(super) fn candidates(
         let mut marker_end = found
             .last()
             .map_or(0, |c: &Candidate| c.start + c.marker.len);
-        // Each step looks at the place `pos` after the char `prev` at `at`. Every char that
-        // can end a heading's predecessor (a sentence end, a colon, a space, a bracket, a
-        // dash, `页`) is a mark, so outside an open heading only the places after marks
-        // are looked at; inside one, every place is.
+        // Each step looks at the place `pos` after the char `prev` at `at`. Outside an
+        // open heading, only a place after a break (see [`may_break`]) can start one, and
+        // every break char is a mark: the steps go from mark to mark. Inside an open
+        // heading, every place is looked at.
         let line_marks = marks.within(line.clone());
         let mut next_mark = 0;
         let mut at = line.start;
         while let Some(prev) = char_at(text, at).filter(|_| at < line.end) {
             let pos = at + prev.len_utf8();
-            let Some(c) = char_at(text, pos).filter(|_| pos < line.end) else {
-                break;
-            };
-            let after_break = is_item_end(prev)
-                || matches!(prev, '：' | ':')
-                || is_space(prev)
-                || (matches!(prev, '）' | ')') && closes_tag(text, pos, guarded))
-                || matches!(prev, '-' | '页') && after_furniture(&text[..pos]);
-            if is_item_end(c) {
-                heading_open = false;
-            }
-            let looked_at = pos >= marker_end && !is_space(c) && (after_break || heading_open);
-            while looked_at && guard.peek().is_some_and(|g| g.end <= pos) {
-                guard.next();
-            }
-            let guarded_here = guard.peek().is_some_and(|g| g.start < pos && pos < g.end);
-            if looked_at && !guarded_here {
-                let boundary = if after_break {
-                    Boundary::Inline
-                } else {
-                    Boundary::Glued
+            if heading_open || may_break(prev) {
+                let Some(c) = char_at(text, pos).filter(|_| pos < line.end) else {
+                    break;
                 };
-                let marked = may_open_marker(c)
-                    .then(|| at_place(text, pos, boundary))
-                    .flatten();
-                let candidate = marked.or_else(|| {
-                    (after_break && part_words.may_start_near(pos) && {
-                        // The last char before `pos` that is not white space.
-                        let before = text[line.start..pos].trim_end_matches(is_space);
-                        before.chars().next_back().is_some_and(is_sentence_end)
-                    })
-                    .then(|| inline_unmarked(text, pos, line.end))
-                    .flatten()
-                });
-                if let Some(candidate) = candidate {
-                    heading_open = true;
-                    // No other heading starts inside this one's marker or preset text.
-                    marker_end = candidate
-                        .text
-                        .as_ref()
-                        .map_or(candidate.start + candidate.marker.len, |t| t.end);
-                    found.push(candidate);
+                let after_break = is_item_end(prev)
+                    || matches!(prev, '：' | ':')
+                    || is_space(prev)
+                    || (matches!(prev, '）' | ')') && closes_tag(text, pos, guarded))
+                    || matches!(prev, '-' | '页') && after_furniture(&text[..pos]);
+                if is_item_end(c) {
+                    heading_open = false;
+                }
+                let looked_at = pos >= marker_end && !is_space(c) && (after_break || heading_open);
+                while looked_at && guard.peek().is_some_and(|g| g.end <= pos) {
+                    guard.next();
+                }
+                let guarded_here = guard.peek().is_some_and(|g| g.start < pos && pos < g.end);
+                if looked_at && !guarded_here {
+                    let boundary = if after_break {
+                        Boundary::Inline
+                    } else {
+                        Boundary::Glued
+                    };
+                    let marked = may_open_marker(c)
+                        .then(|| at_place(text, pos, boundary))
+                        .flatten();
+                    let candidate = marked.or_else(|| {
+                        // After a sentence end (white space aside), an unmarked heading may
+                        // start where a part word is near.
+                        let sentence_before = text[line.start..pos]
+                            .trim_end_matches(is_space)
+                            .chars()
+                            .next_back()
+                            .is_some_and(is_sentence_end);
+                        (after_break && sentence_before && part_words.near(pos))
+                            .then(|| inline_unmarked(text, pos, line.end))
+                            .flatten()
+                    });
+                    if let Some(candidate) = candidate {
+                        heading_open = true;
+                        // No other heading starts inside this one's marker or preset text.
+                        marker_end = candidate
+                            .text
+                            .as_ref()
+                            .map_or(candidate.start + candidate.marker.len, |t| t.end);
+                        found.push(candidate);
+                    }
                 }
             }
             at = if heading_open {
@@ -105,24 +110,35 @@ pub(super) fn candidates(
 
 /// Where the part words (see [`lexicon::part_words_in`]) start in a body, found in one
 /// search: most sentence starts have none near, and need no closer look.
-struct PartWords(Vec<usize>);
+struct PartWords {
+    starts: Vec<usize>,
+    /// The first start not behind the places asked about so far.
+    next: usize,
+}
 
 impl PartWords {
     fn of(text: &str, body: Range<usize>) -> Self {
-        let start = body.start;
-        PartWords(
-            lexicon::part_words_in(&text[body])
-                .map(|w| start + w.start)
-                .collect(),
-        )
+        let offset = body.start;
+        let starts = lexicon::part_words_in(&text[body])
+            .map(|w| offset + w.start)
+            .collect();
+        PartWords { starts, next: 0 }
     }
 
-    /// Whether a part word starts within the thirty characters (at most 120 bytes) that an
-    /// unmarked heading at `pos` may span.
-    fn may_start_near(&self, pos: usize) -> bool {
-        let first = self.0.partition_point(|&s| s < pos);
-        self.0.get(first).is_some_and(|&s| s < pos + 120)
+    /// Whether a part word starts within the thirty characters (at most 120 bytes) that
+    /// an unmarked heading at `pos` may span. Places are asked about in order.
+    fn near(&mut self, pos: usize) -> bool {
+        while self.starts.get(self.next).is_some_and(|&s| s < pos) {
+            self.next += 1;
+        }
+        self.starts.get(self.next).is_some_and(|&s| s < pos + 120)
     }
+}
+
+/// Whether a heading may start right after `c`: a sentence or clause end, a colon, white
+/// space, a closing bracket (of a tag) or the end of page furniture (`- 2 -`, `第2页`).
+fn may_break(c: char) -> bool {
+    is_item_end(c) || is_space(c) || matches!(c, '：' | ':' | '）' | ')' | '-' | '页')
 }
 
 static FURNITURE_END: LazyLock<Regex> = LazyLock::new(|| {
