@@ -216,10 +216,12 @@ fn numeral_run_end(text: &str, i: usize) -> usize {
 
 /// Ranges of `text[range]` where numerals are names, sorted and merged: short “quoted”
 /// terms, 《titles》, set phrases, `［27］` note markers and `〔2021〕` document numbers.
-/// `guards` are the quotes and brackets there (see [`crate::sentences::protected`]).
+/// `marks` are those of the text and `guards` its quotes and brackets (see
+/// [`crate::sentences::protected`]).
 pub(crate) fn shields(
     text: &str,
     range: Range<usize>,
+    marks: &Marks,
     guards: &[Range<usize>],
 ) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = within(guards, range.clone())
@@ -231,10 +233,17 @@ pub(crate) fn shields(
         })
         .cloned()
         .collect();
-    out.extend(
-        lexicon::set_phrases(&text[range.clone()])
-            .map(|r| range.start + r.start..range.start + r.end),
-    );
+    // Set phrases, read from left to right as a search would: each starts with a numeral.
+    let mut phrase_end = 0;
+    for (at, c) in marks.chars(text, range.clone()) {
+        if at < phrase_end || !is_chinese_numeral(c) {
+            continue;
+        }
+        if let Some(len) = text.get(at..range.end).and_then(lexicon::set_phrase_at) {
+            phrase_end = at + len;
+            out.push(at..phrase_end);
+        }
+    }
     // Sorted and merged, so that a scan can walk them with one pointer.
     out.sort_by_key(|r| r.start);
     let mut merged: Vec<Range<usize>> = Vec::with_capacity(out.len());

@@ -106,16 +106,34 @@ pub(crate) fn starts_with_unit(text: &str) -> bool {
     unit_at(text).is_some_and(|u| u.kind.is_some())
 }
 
-static SET_PHRASES: LazyLock<Regex> = LazyLock::new(|| {
-    let words: Vec<String> = data_lines(include_str!("data/set_phrases.txt"))
-        .map(regex::escape)
-        .collect();
-    Regex::new(&words.join("|")).expect("the set phrase list builds a regex")
+/// The set phrases (`一带一路`, `两学一做` …), each starting with a Chinese numeral: they
+/// matter only where a numeral would otherwise be read. Grouped by first character
+/// (sorted), each group in file order.
+static SET_PHRASES: LazyLock<Vec<(char, Vec<&'static str>)>> = LazyLock::new(|| {
+    let mut groups: Vec<(char, Vec<&'static str>)> = Vec::new();
+    for phrase in data_lines(include_str!("data/set_phrases.txt")) {
+        let Some(first) = phrase.chars().next() else {
+            continue;
+        };
+        match groups.iter_mut().find(|(c, _)| *c == first) {
+            Some((_, group)) => group.push(phrase),
+            None => groups.push((first, vec![phrase])),
+        }
+    }
+    groups.sort_by_key(|&(c, _)| c);
+    groups
 });
 
-/// Byte ranges of the set phrases (`五一劳动奖章`, `一带一路` …) in `text`.
-pub(crate) fn set_phrases(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
-    SET_PHRASES.find_iter(text).map(|m| m.range())
+/// The length of the set phrase at the front of `text`, if any; where several are, the
+/// first listed.
+pub(crate) fn set_phrase_at(text: &str) -> Option<usize> {
+    let first = text.chars().next()?;
+    let group = SET_PHRASES.binary_search_by_key(&first, |&(c, _)| c).ok()?;
+    SET_PHRASES[group]
+        .1
+        .iter()
+        .find(|&&p| text.starts_with(p))
+        .map(|p| p.len())
 }
 
 static SECTION_WORDS: LazyLock<Vec<(SectionKind, &'static str)>> = LazyLock::new(|| {
@@ -161,9 +179,9 @@ static PROBLEM_OPENERS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&words.join("|")).expect("the problem openers build a regex")
 });
 
-/// Where the first phrase that opens a problems passage stands in `text`.
-pub(crate) fn problem_opener(text: &str) -> Option<usize> {
-    PROBLEM_OPENERS.find(text).map(|m| m.start())
+/// Where the phrases that open a problems passage stand in `text`.
+pub(crate) fn problem_openers(text: &str) -> impl Iterator<Item = usize> + '_ {
+    PROBLEM_OPENERS.find_iter(text).map(|m| m.start())
 }
 
 /// A regex that finds any of `words`, longest first where several start at one place.
@@ -219,4 +237,17 @@ fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
     text.lines()
         .map(str::trim_end)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chars::is_chinese_numeral;
+
+    #[test]
+    fn every_set_phrase_starts_with_a_numeral() {
+        for (first, group) in SET_PHRASES.iter() {
+            assert!(is_chinese_numeral(*first), "{group:?}");
+        }
+    }
 }

@@ -77,6 +77,6 @@ pub fn indicators(text: &str) -> Vec<Indicator<'_>> {
     let whole = 0..text.len();
     let marks = marks::Marks::new(text, whole.clone());
     let guards = sentences::protected(text, &marks, whole.clone());
-    let shields = indicators::shields(text, whole.clone(), &guards);
+    let shields = indicators::shields(text, whole.clone(), &marks, &guards);
     indicators::scan(text, whole, Role::Achieved, &marks, &shields)
 }

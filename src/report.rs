@@ -40,7 +40,7 @@ pub(crate) fn build(source: &str) -> Report<'_> {
     let guards = protected(source, &marks, body.clone());
     let doc = Document {
         source,
-        shields: indicators::shields(source, body.clone(), &guards),
+        shields: indicators::shields(source, body.clone(), &marks, &guards),
         guards,
         marks,
         ignored: ignored_lines(source, body.clone(), title.clone(), &mut diagnostics),
@@ -257,26 +257,33 @@ fn keywords(headline: &str) -> Vec<Cow<'_, str>> {
 /// with the opening phrase to the end of its paragraph (or the next heading).
 fn problem_passages(source: &str, region: Range<usize>, headings: &[Heading]) -> Vec<Span> {
     let mut found = Vec::new();
-    for line in outline::lines(source, region) {
-        let Some(at) = lexicon::problem_opener(&source[line.clone()]).map(|i| line.start + i)
-        else {
+    let mut line_end = region.start;
+    // One search of the region; the first opening phrase of each line opens a passage.
+    for at in lexicon::problem_openers(&source[region.clone()]).map(|i| region.start + i) {
+        if at < line_end {
             continue;
-        };
-        let sentence_start = source[line.start..at]
+        }
+        let line_start = source[region.start..at]
+            .rfind('\n')
+            .map_or(region.start, |i| region.start + i + 1);
+        line_end = source[at..region.end]
+            .find('\n')
+            .map_or(region.end, |i| at + i);
+        let sentence_start = source[line_start..at]
             .rfind(|c: char| crate::chars::is_item_end(c))
-            .map_or(line.start, |i| {
-                line.start
+            .map_or(line_start, |i| {
+                line_start
                     + i
-                    + source[line.start + i..]
+                    + source[line_start + i..]
                         .chars()
                         .next()
                         .map_or(0, char::len_utf8)
             });
+        // The passage ends at the line's end or at the first heading after the phrase.
+        let next_heading = headings.partition_point(|h| h.start <= at);
         let end = headings
-            .iter()
-            .map(|h| h.start)
-            .find(|&s| s > at && s < line.end)
-            .unwrap_or(line.end);
+            .get(next_heading)
+            .map_or(line_end, |h| h.start.min(line_end));
         let passage = trim(source, sentence_start..end);
         if !passage.is_empty() {
             found.push(passage.into());
