@@ -3,6 +3,8 @@
 //! Groups:
 //! - `parse`: every fixture, every report of `../shared/corpus` when it exists, and `all`
 //!   (their concatenation);
+//! - `stages`: each stage of `parse` on its own over `all` (lexical, structure, items,
+//!   indicators), in bytes of `all` per second;
 //! - `json`: `serde_json::to_string` of the report of `all` (throughput in source bytes);
 //! - `scaled`: one report repeated ×1 … ×64, whose MiB/s must stay flat (linear time);
 //! - `pathological`: 1 MiB inputs built to hit worst cases; each must run ≥ 10 MiB/s.
@@ -173,16 +175,22 @@ fn parse(text: &str) {
     black_box(gongwen::parse(text));
 }
 
-/// The indicator pass on its own, over the text of every fixture and corpus report.
-fn bench_indicators(c: &mut Criterion) {
+/// Each stage of `parse` on its own, over every fixture and corpus report together: the
+/// lexical pass (marks, quotes, shields, ignored lines), structure (the outline), items
+/// (cutting every region into sentences and clauses) and indicators (read in every
+/// item). Throughput is in bytes of the whole input, so the stages' times add up.
+fn bench_stages(c: &mut Criterion) {
     let all = concatenation(&inputs());
-    let mut group = c.benchmark_group("indicators");
+    let stages = gongwen::stages::Stages::new(&all);
+    let mut group = c.benchmark_group("stages");
     group
         .warm_up_time(Duration::from_millis(300))
-        .measurement_time(Duration::from_millis(1200));
-    bench_one(&mut group, "all", &all, |text| {
-        black_box(gongwen::indicators(text));
-    });
+        .measurement_time(Duration::from_millis(1200))
+        .throughput(Throughput::Bytes(all.len() as u64));
+    group.bench_function("lexical", |b| b.iter(|| black_box(stages.lexical())));
+    group.bench_function("structure", |b| b.iter(|| black_box(stages.structure())));
+    group.bench_function("items", |b| b.iter(|| black_box(stages.items())));
+    group.bench_function("indicators", |b| b.iter(|| black_box(stages.indicators())));
     group.finish();
 }
 
@@ -236,6 +244,6 @@ fn bench_pathological(c: &mut Criterion) {
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(10).noise_threshold(0.05);
-    targets = bench_parse, bench_indicators, bench_json, bench_scaled, bench_pathological
+    targets = bench_parse, bench_stages, bench_json, bench_scaled, bench_pathological
 }
 criterion_main!(benches);

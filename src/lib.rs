@@ -41,6 +41,8 @@ mod report;
 mod sentences;
 mod signature;
 mod span;
+#[doc(hidden)]
+pub mod stages;
 mod tree;
 mod validate;
 

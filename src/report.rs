@@ -19,42 +19,22 @@ use std::sync::LazyLock;
 /// Builds the report tree of `source`.
 pub(crate) fn build(source: &str) -> Report<'_> {
     let mut report = Report::default();
-    let start = source.len() - source.trim_start_matches(is_space).len();
-    let body = start..source.len();
-    if source[body.clone()].trim_matches(is_space).is_empty() {
+    let Some(Layout {
+        title,
+        body,
+        signature,
+    }) = Layout::of(source)
+    else {
         report.diagnostics.push(Diagnostic {
             code: DiagnosticCode::Empty,
             message: "the input has no text".into(),
             span: None,
         });
         return report;
-    }
-    let title = header::title(source, body.clone());
-    let after_title = title.as_ref().map_or(body.start, |t| t.end);
-    let body_end = end_before_furniture(source, after_title..body.end);
-    let signature = signature::find(source, after_title..body_end);
-    let body = after_title..signature.as_ref().map_or(body_end, |s| s.span.start);
-
-    let mut diagnostics = Vec::new();
-    let marks = Marks::new(source, body.clone());
-    let guards = protected(source, &marks, body.clone());
-    let doc = Document {
-        source,
-        shields: indicators::shields(source, body.clone(), &marks, &guards),
-        guards,
-        marks,
-        ignored: ignored_lines(source, body.clone(), title.clone(), &mut diagnostics),
     };
-    let headings: Vec<Heading> = outline::headings(
-        source,
-        body.clone(),
-        &doc.marks,
-        &doc.guards,
-        &mut diagnostics,
-    )
-    .into_iter()
-    .filter(|h| !inside(&doc.ignored, h.start..h.start + 1))
-    .collect();
+    let mut diagnostics = Vec::new();
+    let doc = Document::new(source, body.clone(), title.clone(), &mut diagnostics);
+    let headings = doc.headings(body.clone(), &mut diagnostics);
     if headings.is_empty() {
         diagnostics.push(Diagnostic {
             code: DiagnosticCode::NoHeadings,
@@ -142,21 +122,80 @@ pub(crate) fn build(source: &str) -> Report<'_> {
     report
 }
 
-/// The source with what every node needs: the guarded quotes and brackets, and the
-/// lines left out of the tree.
-struct Document<'a> {
-    source: &'a str,
+/// Where the title, the body and the signature of a report stand.
+pub(crate) struct Layout {
+    pub title: Option<Range<usize>>,
+    /// What lies between title and signature, without closing page furniture.
+    pub body: Range<usize>,
+    pub signature: Option<signature::Found>,
+}
+
+impl Layout {
+    /// The layout of `source`; `None` when it holds no text.
+    pub(crate) fn of(source: &str) -> Option<Self> {
+        let start = source.len() - source.trim_start_matches(is_space).len();
+        let text = start..source.len();
+        if source[text.clone()].trim_matches(is_space).is_empty() {
+            return None;
+        }
+        let title = header::title(source, text.clone());
+        let after_title = title.as_ref().map_or(text.start, |t| t.end);
+        let body_end = end_before_furniture(source, after_title..text.end);
+        let signature = signature::find(source, after_title..body_end);
+        let body = after_title..signature.as_ref().map_or(body_end, |s| s.span.start);
+        Some(Layout {
+            title,
+            body,
+            signature,
+        })
+    }
+}
+
+/// The source with what every node needs: its marks, the guarded quotes and brackets,
+/// where numerals are names, and the lines left out of the tree.
+pub(crate) struct Document<'a> {
+    pub source: &'a str,
     /// The marks of the body, found once.
-    marks: Marks,
+    pub marks: Marks,
     /// Quotes and brackets, found once for the whole body.
-    guards: Vec<Range<usize>>,
+    pub guards: Vec<Range<usize>>,
     /// Where numerals are names (see [`indicators::shields`]).
-    shields: Vec<Range<usize>>,
+    pub shields: Vec<Range<usize>>,
     /// Page furniture and repeated titles, sorted.
-    ignored: Vec<Range<usize>>,
+    pub ignored: Vec<Range<usize>>,
 }
 
 impl<'a> Document<'a> {
+    /// The lexical pass over `source[body]`: marks, quotes, shields and ignored lines.
+    pub(crate) fn new(
+        source: &'a str,
+        body: Range<usize>,
+        title: Option<Range<usize>>,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Self {
+        let marks = Marks::new(source, body.clone());
+        let guards = protected(source, &marks, body.clone());
+        Document {
+            source,
+            shields: indicators::shields(source, body.clone(), &marks, &guards),
+            guards,
+            marks,
+            ignored: ignored_lines(source, body, title, diagnostics),
+        }
+    }
+
+    /// The headings of `body`, without those on ignored lines.
+    pub(crate) fn headings(
+        &self,
+        body: Range<usize>,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Vec<Heading> {
+        outline::headings(self.source, body, &self.marks, &self.guards, diagnostics)
+            .into_iter()
+            .filter(|h| !inside(&self.ignored, h.start..h.start + 1))
+            .collect()
+    }
+
     /// A text node with its indicators, read with `role` (`None`: not read).
     fn text(&self, range: Range<usize>, role: Option<Role>) -> Text<'a> {
         let indicators = role.map_or_else(Vec::new, |role| {
