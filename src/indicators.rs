@@ -13,7 +13,7 @@ use crate::chars::{char_at, char_before, digit_value, is_chinese_numeral};
 use crate::lexicon::{self, Unit};
 use crate::marks::Marks;
 use crate::numerals::{self, Numeral, Script};
-use crate::sentences::within;
+use crate::sorted::Ranges;
 use crate::{Approx, Change, Direction, Indicator, IndicatorKind, Number, Role, Span};
 use std::borrow::Cow;
 use std::ops::Range;
@@ -125,7 +125,7 @@ pub(crate) fn scan<'a>(
     range: Range<usize>,
     role: Role,
     marks: &Marks,
-    shields: &[Range<usize>],
+    shields: &Ranges,
 ) -> Vec<Indicator<'a>> {
     let Some(text) = source.get(range.clone()) else {
         return Vec::new();
@@ -133,7 +133,7 @@ pub(crate) fn scan<'a>(
     let offset = range.start;
     let marks = marks.within(range.clone());
     let mut next_mark = 0;
-    let mut shields = within(shields, range).iter().peekable();
+    let mut shields = shields.overlapping(range).iter().peekable();
     let mut found: Vec<Indicator<'a>> = Vec::new();
     let mut i = 0;
     let mut last_end = 0;
@@ -218,13 +218,9 @@ fn numeral_run_end(text: &str, i: usize) -> usize {
 /// terms, 《titles》, set phrases, `［27］` note markers and `〔2021〕` document numbers.
 /// `marks` are those of the text and `guards` its quotes and brackets (see
 /// [`crate::sentences::protected`]).
-pub(crate) fn shields(
-    text: &str,
-    range: Range<usize>,
-    marks: &Marks,
-    guards: &[Range<usize>],
-) -> Vec<Range<usize>> {
-    let mut out: Vec<Range<usize>> = within(guards, range.clone())
+pub(crate) fn shields(text: &str, range: Range<usize>, marks: &Marks, guards: &Ranges) -> Ranges {
+    let mut out: Vec<Range<usize>> = guards
+        .overlapping(range.clone())
         .iter()
         .filter(|g| match char_at(text, g.start) {
             Some('“' | '‘' | '「' | '『') => text[(*g).clone()].chars().count() <= 32,
@@ -253,7 +249,7 @@ pub(crate) fn shields(
             _ => merged.push(r),
         }
     }
-    merged
+    Ranges::new(merged)
 }
 
 /// What was read at one place, before it is turned into an [`Indicator`].

@@ -40,6 +40,7 @@ mod outline;
 mod report;
 mod sentences;
 mod signature;
+mod sorted;
 mod span;
 #[doc(hidden)]
 pub mod stages;

@@ -12,10 +12,11 @@
 //! `页` (of page furniture) are marks although Han. Four characters in five of a report
 //! are not marks.
 
+use crate::sorted::Sorted;
 use std::ops::Range;
 
 /// The sorted byte offsets of the marks in a stretch of text.
-pub(crate) struct Marks(Vec<usize>);
+pub(crate) struct Marks(Sorted<usize>);
 
 impl Marks {
     /// The marks of `text[range]` (offsets into `text`).
@@ -52,14 +53,12 @@ impl Marks {
             }
             i += len;
         }
-        Marks(found)
+        Marks(Sorted::new(found))
     }
 
     /// The offsets of the marks inside `range`.
     pub(crate) fn within(&self, range: Range<usize>) -> &[usize] {
-        let from = self.0.partition_point(|&at| at < range.start);
-        let to = self.0.partition_point(|&at| at < range.end).max(from);
-        &self.0[from..to]
+        self.0.within(range)
     }
 
     /// Each mark of `text` inside `range` with its character.
@@ -149,6 +148,9 @@ mod tests {
         assert_eq!(marks.within(3..9), [3]);
         assert_eq!(marks.within(4..9), [] as [usize; 0]);
         assert_eq!(marks.within(9..18), [9, 15]);
+        // Out of order, as well.
+        assert_eq!(marks.within(0..4), [3]);
+        assert_eq!(marks.within(0..18), [3, 9, 15]);
     }
 
     proptest::proptest! {
@@ -169,7 +171,8 @@ mod tests {
                 })
                 .map(|(i, _)| i)
                 .collect();
-            proptest::prop_assert_eq!(Marks::new(&text, 0..text.len()).0, expected);
+            let marks = Marks::new(&text, 0..text.len());
+            proptest::prop_assert_eq!(marks.0.all(), expected);
         }
     }
 }

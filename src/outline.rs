@@ -17,6 +17,7 @@ pub(crate) use candidates::before_furniture;
 use crate::markers::{Family, Marker};
 use crate::marks::Marks;
 use crate::sentences::trim;
+use crate::sorted::Ranges;
 use crate::{Diagnostic, DiagnosticCode, Span};
 use std::ops::Range;
 
@@ -87,7 +88,7 @@ pub(crate) fn headings(
     text: &str,
     body: Range<usize>,
     marks: &Marks,
-    guards: &[Range<usize>],
+    guards: &Ranges,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Heading> {
     let candidates = candidates::candidates(text, body.clone(), marks, guards);

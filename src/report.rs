@@ -6,7 +6,8 @@ use crate::lexicon;
 use crate::markers::Family;
 use crate::marks::Marks;
 use crate::outline::{self, Heading};
-use crate::sentences::{protected, split, trim, within};
+use crate::sentences::{protected, split, trim};
+use crate::sorted::Ranges;
 use crate::{
     Diagnostic, DiagnosticCode, Report, Role, Section, SectionKind, Signature, Span, Text, Theme,
 };
@@ -158,9 +159,9 @@ pub(crate) struct Document<'a> {
     /// The marks of the body, found once.
     pub marks: Marks,
     /// Quotes and brackets, found once for the whole body.
-    pub guards: Vec<Range<usize>>,
+    pub guards: Ranges,
     /// Where numerals are names (see [`indicators::shields`]).
-    pub shields: Vec<Range<usize>>,
+    pub shields: Ranges,
     /// Page furniture and repeated titles, sorted.
     pub ignored: Vec<Range<usize>>,
 }
@@ -217,7 +218,7 @@ impl<'a> Document<'a> {
             self.source,
             &self.marks,
             range.clone(),
-            within(&self.guards, range),
+            self.guards.overlapping(range),
         )
         .into_iter()
         .filter(|r| !inside(&self.ignored, r.clone()))

@@ -11,6 +11,7 @@
 
 use crate::chars::{closer_of, is_item_end, is_space};
 use crate::marks::Marks;
+use crate::sorted::Ranges;
 use std::ops::Range;
 
 /// The longest stretch, in bytes, that a quote or bracket may protect.
@@ -18,7 +19,7 @@ pub(crate) const MAX_QUOTE: usize = 600;
 
 /// Byte ranges (outermost only, sorted) enclosed by matching quotes or brackets in
 /// `text[range]`, each from its opening mark to the end of its closing mark.
-pub(crate) fn protected(text: &str, marks: &Marks, range: Range<usize>) -> Vec<Range<usize>> {
+pub(crate) fn protected(text: &str, marks: &Marks, range: Range<usize>) -> Ranges {
     let mut open: Vec<(usize, char)> = Vec::new();
     let mut found: Vec<Range<usize>> = Vec::new();
     for (at, c) in marks.chars(text, range) {
@@ -50,14 +51,7 @@ pub(crate) fn protected(text: &str, marks: &Marks, range: Range<usize>) -> Vec<R
             _ => outer.push(r),
         }
     }
-    outer
-}
-
-/// The `guards` (sorted, disjoint, as [`protected`] gives them) that overlap `range`.
-pub(crate) fn within(guards: &[Range<usize>], range: Range<usize>) -> &[Range<usize>] {
-    let from = guards.partition_point(|g| g.end <= range.start);
-    let to = guards.partition_point(|g| g.start < range.end).max(from);
-    &guards[from..to]
+    Ranges::new(outer)
 }
 
 /// Splits `text[range]` into items: trimmed, non-empty byte ranges in order. `guards`
@@ -151,7 +145,7 @@ mod tests {
     fn items(text: &str) -> Vec<&str> {
         let marks = Marks::new(text, 0..text.len());
         let guards = protected(text, &marks, 0..text.len());
-        split(text, &marks, 0..text.len(), &guards)
+        split(text, &marks, 0..text.len(), guards.all())
             .into_iter()
             .map(|r| &text[r])
             .collect()

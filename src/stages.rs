@@ -34,14 +34,23 @@ impl<'a> Stages<'a> {
         let doc = Document::new(source, body.clone(), title.clone(), &mut Vec::new());
         let headings = doc.headings(body.clone(), &mut Vec::new());
         let starts = headings.iter().map(|h| h.start).chain([body.end]);
-        let region_starts = [body.start].into_iter().chain(headings.iter().map(|h| h.body_start));
+        let region_starts = [body.start]
+            .into_iter()
+            .chain(headings.iter().map(|h| h.body_start));
         let regions: Vec<Range<usize>> = region_starts
             .zip(starts)
             .map(|(start, end)| start.min(end)..end)
             .collect();
         let items = regions
             .iter()
-            .flat_map(|r| split(source, &doc.marks, r.clone(), &doc.guards))
+            .flat_map(|r| {
+                split(
+                    source,
+                    &doc.marks,
+                    r.clone(),
+                    doc.guards.overlapping(r.clone()),
+                )
+            })
             .collect();
         Stages {
             source,
@@ -75,7 +84,10 @@ impl<'a> Stages<'a> {
     pub fn items(&self) -> usize {
         self.regions
             .iter()
-            .map(|r| split(self.source, &self.doc.marks, r.clone(), &self.doc.guards).len())
+            .map(|r| {
+                let guards = self.doc.guards.overlapping(r.clone());
+                split(self.source, &self.doc.marks, r.clone(), guards).len()
+            })
             .sum()
     }
 

@@ -8,7 +8,7 @@ use crate::chars::{
 use crate::lexicon;
 use crate::markers::{Family, Marker, bracket_heading, marker};
 use crate::marks::Marks;
-use crate::sentences::within;
+use crate::sorted::Ranges;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -17,7 +17,7 @@ pub(super) fn candidates(
     text: &str,
     body: Range<usize>,
     marks: &Marks,
-    guards: &[Range<usize>],
+    guards: &Ranges,
 ) -> Vec<Candidate> {
     let mut found = Vec::new();
     let all_lines: Vec<Range<usize>> = lines(text, body.clone()).collect();
@@ -29,7 +29,7 @@ pub(super) fn candidates(
         // heading that has not ended yet (`二、深入打好攻坚战（一）持续推进…`).
         let mut heading_open = at_start.is_some();
         found.extend(at_start);
-        let guarded = within(guards, line.clone());
+        let guarded = guards.overlapping(line.clone());
         let mut guard = guarded.iter().peekable();
         let mut marker_end = found
             .last()

@@ -3,7 +3,8 @@
 use super::{BODY_OPENERS, Heading};
 use crate::chars::{is_item_end, is_sentence_end, is_space, is_trailing_punct};
 use crate::lexicon;
-use crate::sentences::{trim, within};
+use crate::sentences::trim;
+use crate::sorted::Ranges;
 use crate::{Diagnostic, DiagnosticCode, Span};
 use std::ops::Range;
 
@@ -17,7 +18,7 @@ pub(super) fn heading_text(
     text: &str,
     h: &Heading,
     limit: usize,
-    guards: &[Range<usize>],
+    guards: &Ranges,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> (Option<Range<usize>>, usize) {
     if let Some(inner) = &h.text {
@@ -42,7 +43,7 @@ pub(super) fn heading_text(
     if line.is_empty() {
         return (None, line_end);
     }
-    let guarded = within(guards, line.clone());
+    let guarded = guards.overlapping(line.clone());
     let sentence_end = first_unguarded(text, line.clone(), guarded, |c| {
         is_item_end(c) || matches!(c, '：' | ':')
     });
