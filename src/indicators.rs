@@ -88,10 +88,13 @@ const CHANGE_VERBS: [(&str, Direction); 22] = [
     ("减", Direction::Decrease),
 ];
 
-/// The first characters of [`CHANGE_VERBS`].
-const VERB_FIRST_CHARS: [char; 11] = [
-    '增', '提', '上', '扩', '降', '减', '下', '回', '缩', '压', '多',
-];
+/// Whether `c` is the first character of one of [`CHANGE_VERBS`].
+fn starts_a_verb_of_change(c: char) -> bool {
+    matches!(
+        c,
+        '增' | '提' | '上' | '扩' | '降' | '减' | '下' | '回' | '缩' | '压' | '多'
+    )
+}
 
 /// Comparison bases that stand before a verb of change.
 const BASES: [&str; 14] = [
@@ -203,13 +206,21 @@ fn share_units(source: &str, found: &mut [Indicator<'_>]) {
 /// End of the run of numeral characters starting at `i`, so that a rejected `十四五`
 /// is not read again from `四五`.
 fn numeral_run_end(text: &str, i: usize) -> usize {
+    let bytes = text.as_bytes();
     let mut end = i;
-    for (j, c) in text[i..].char_indices() {
-        if digit_value(c).is_some() || is_chinese_numeral(c) || matches!(c, '.' | '．' | ',') {
-            end = i + j + c.len_utf8();
-        } else {
-            break;
-        }
+    while let Some(&b) = bytes.get(end) {
+        // ASCII digits and separators without decoding; other chars decoded.
+        let len = match b {
+            b'0'..=b'9' | b'.' | b',' => 1,
+            0x80.. => match char_at(text, end) {
+                Some(c) if digit_value(c).is_some() || is_chinese_numeral(c) || c == '．' => {
+                    c.len_utf8()
+                }
+                _ => break,
+            },
+            _ => break,
+        };
+        end += len;
     }
     end
 }
@@ -765,23 +776,29 @@ fn is_date_or_period(rest: &str, numeral: &Numeral) -> bool {
 /// Ranks and sessions: `前10位`, `前3名`, `三次会议`, `四次全会`.
 fn is_rank_or_session(text: &str, at: usize, end: usize, unit: Option<Unit>) -> bool {
     let Some(unit) = unit else { return false };
-    let clause = clause_before(text, at);
-    let rank = matches!(unit.surface, "位" | "名")
-        && (char_before(text, at) == Some('前')
-            || ["排名", "排位", "位次", "居"]
+    let rank = || {
+        char_before(text, at) == Some('前') || {
+            let clause = clause_before(text, at);
+            ["排名", "排位", "位次", "居"]
                 .iter()
-                .any(|w| clause.contains(w)));
+                .any(|w| clause.contains(w))
+        }
+    };
     // `三次会议`, `七次、八次全会`.
-    let after =
-        text[end..].trim_start_matches(|c: char| c == '、' || c == '次' || is_chinese_numeral(c));
-    let session = unit.surface == "次"
-        && ["会议", "全会", "党代会", "代表大会", "全体会议", "常委会"]
+    let session = || {
+        let after = text[end..]
+            .trim_start_matches(|c: char| c == '、' || c == '次' || is_chinese_numeral(c));
+        ["会议", "全会", "党代会", "代表大会", "全体会议", "常委会"]
             .iter()
-            .any(|w| after.starts_with(w));
-    rank || session
+            .any(|w| after.starts_with(w))
+    };
+    match unit.surface {
+        "位" | "名" => rank(),
+        "次" => session(),
+        _ => false,
+    }
 }
 
-/// The clause before `at`: back to the last `，。；：`.
 /// The clause before `at`: back to the last `，。；：`, at most [`CLAUSE_CHARS`] characters.
 fn clause_before(text: &str, at: usize) -> &str {
     let mut start = at;
@@ -825,7 +842,7 @@ fn change_before(
     let mut found: Option<(usize, &str, Direction)> = None;
     let verb_starts = clause
         .char_indices()
-        .filter(|&(_, c)| VERB_FIRST_CHARS.contains(&c));
+        .filter(|&(_, c)| starts_a_verb_of_change(c));
     for (i, _) in verb_starts {
         for &(word, direction) in &CHANGE_VERBS {
             let later = found.is_none_or(|(at, verb, _)| {
@@ -876,7 +893,7 @@ mod tests {
     fn every_verb_of_change_starts_with_a_listed_first_char() {
         for (verb, _) in CHANGE_VERBS {
             let first = verb.chars().next().expect("a verb");
-            assert!(VERB_FIRST_CHARS.contains(&first), "{verb}");
+            assert!(starts_a_verb_of_change(first), "{verb}");
         }
     }
 }

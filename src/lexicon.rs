@@ -17,19 +17,16 @@ pub(crate) struct Unit {
     pub kind: Option<IndicatorKind>,
 }
 
-struct Units {
-    by_surface: HashMap<&'static str, Unit>,
-    /// The first characters of all entries, sorted: most text after a number starts none.
-    first_chars: Vec<char>,
-    longest_chars: usize,
-}
-
-static UNITS: LazyLock<Units> = LazyLock::new(|| {
-    let mut by_surface = HashMap::new();
-    let mut longest_chars = 0;
+/// The units grouped by first character (sorted), each group longest first: most text
+/// after a number starts with no unit, and the rest tries a handful of entries.
+static UNITS: LazyLock<Vec<(char, Vec<Unit>)>> = LazyLock::new(|| {
+    let mut groups: Vec<(char, Vec<Unit>)> = Vec::new();
     for line in data_lines(include_str!("data/units.txt")) {
         let mut fields = line.split('\t');
         let (Some(surface), Some(kind)) = (fields.next(), fields.next()) else {
+            continue;
+        };
+        let Some(first) = surface.chars().next() else {
             continue;
         };
         let kind = match kind {
@@ -42,46 +39,34 @@ static UNITS: LazyLock<Units> = LazyLock::new(|| {
             "fraction" => Some(IndicatorKind::Fraction),
             _ => None,
         };
-        let normalised = fields.next().unwrap_or(surface);
-        longest_chars = longest_chars.max(surface.chars().count());
-        by_surface.insert(
+        let unit = Unit {
             surface,
-            Unit {
-                surface,
-                normalised,
-                kind,
-            },
-        );
+            normalised: fields.next().unwrap_or(surface),
+            kind,
+        };
+        match groups.iter_mut().find(|(c, _)| *c == first) {
+            Some((_, group)) => group.push(unit),
+            None => groups.push((first, vec![unit])),
+        }
     }
-    let mut first_chars: Vec<char> = by_surface.keys().filter_map(|s| s.chars().next()).collect();
-    first_chars.sort_unstable();
-    first_chars.dedup();
-    Units {
-        by_surface,
-        first_chars,
-        longest_chars,
+    groups.sort_by_key(|&(c, _)| c);
+    for (_, group) in &mut groups {
+        // Stable: of two equal entries, the first listed is found.
+        group.sort_by_key(|u| std::cmp::Reverse(u.surface.len()));
     }
+    groups
 });
 
 /// The longest lexicon entry at the front of `text` (a unit, or a word that only looks
 /// like one).
 pub(crate) fn unit_at(text: &str) -> Option<Unit> {
-    let units = &*UNITS;
     let first = text.chars().next()?;
-    units.first_chars.binary_search(&first).ok()?;
-    let mut ends = [0usize; 8];
-    let mut count = 0;
-    for (i, c) in text
-        .char_indices()
-        .take(units.longest_chars.min(ends.len()))
-    {
-        ends[count] = i + c.len_utf8();
-        count += 1;
-    }
-    ends[..count]
+    let group = UNITS.binary_search_by_key(&first, |&(c, _)| c).ok()?;
+    UNITS[group]
+        .1
         .iter()
-        .rev()
-        .find_map(|&end| units.by_surface.get(&text[..end]).copied())
+        .find(|u| text.starts_with(u.surface))
+        .copied()
 }
 
 /// Units written in Latin letters: `11.4万P` (computing power), `500MW`, `10kV`.
