@@ -40,6 +40,21 @@ pub(crate) enum Family {
 }
 
 impl Family {
+    /// Every family, in the order declared: `family as usize` is its index here.
+    pub(crate) const ALL: [Family; 11] = [
+        Family::Part,
+        Family::ChineseComma,
+        Family::ChineseParen,
+        Family::ArabicDot,
+        Family::ArabicComma,
+        Family::ArabicParen,
+        Family::Circled,
+        Family::Ordinal,
+        Family::Dash,
+        Family::Bracket,
+        Family::Unmarked,
+    ];
+
     /// The official order (第一部分 →) 一、 → （一） → 1. → （1） → ①; `None` for families whose level
     /// depends on where they stand.
     pub(crate) fn rank(self) -> Option<u8> {

@@ -6,7 +6,6 @@ use crate::chars::{SENTENCE_ENDS, is_space};
 use crate::markers::Family;
 use crate::marks::Marks;
 use crate::{Diagnostic, DiagnosticCode, Span};
-use std::collections::HashMap;
 use std::ops::Range;
 
 /// Keeps the candidates the whole document supports.
@@ -34,37 +33,39 @@ pub(super) fn accept(
     // numbering that continues; where each candidate's family comes next; where
     // sentences and lines end. All looked up by binary search, so that acceptance stays
     // linear on any input.
-    let mut positions: HashMap<(Family, u32), Vec<usize>> = HashMap::new();
+    // Per family (indexed by `family as usize`): where its second and third numbers
+    // stand, which is all that opening a numbering asks.
+    let mut seconds_and_thirds: [[Vec<usize>; 2]; Family::ALL.len()] = Default::default();
     for c in &candidates {
-        if c.marker.family.is_numbered() {
-            positions
-                .entry((c.marker.family, c.marker.ordinal))
-                .or_default()
+        if c.marker.family.is_numbered() && matches!(c.marker.ordinal, 2 | 3) {
+            seconds_and_thirds[c.marker.family as usize][c.marker.ordinal as usize - 2]
                 .push(c.start);
         }
     }
     let followed_by = |family: Family, ordinal: u32, after: usize| -> bool {
-        positions
-            .get(&(family, ordinal))
-            .is_some_and(|p| p.partition_point(|&x| x <= after) < p.len())
+        let p = &seconds_and_thirds[family as usize][ordinal as usize - 2];
+        p.partition_point(|&x| x <= after) < p.len()
     };
     let mut next_same = vec![body.end; candidates.len()];
-    let mut seen: HashMap<Family, usize> = HashMap::new();
+    let mut seen: [Option<usize>; Family::ALL.len()] = [None; Family::ALL.len()];
     for (i, c) in candidates.iter().enumerate().rev() {
-        if let Some(&next) = seen.get(&c.marker.family) {
+        let family = c.marker.family as usize;
+        if let Some(next) = seen[family] {
             next_same[i] = next;
         }
         // A list opened after a colon (`做法是：一、…`) does not end the heading before it.
         if !(c.marker.ordinal == 1 && after_colon(text, c.start)) {
-            seen.insert(c.marker.family, c.start);
+            seen[family] = Some(c.start);
         }
     }
     let sentence_ends = Positions::of(text, marks, body.clone(), &SENTENCE_ENDS);
     let line_breaks = Positions::of(text, marks, body.clone(), &['\n']);
 
     let mut accepted: Vec<Candidate> = Vec::new();
-    let mut last_ordinal: HashMap<Family, u32> = HashMap::new();
-    let mut lists: HashMap<Family, u32> = HashMap::new();
+    // The last number accepted in each family (0: none), and the last number of a list
+    // (numbers after a colon) in each.
+    let mut last_ordinal = [0u32; Family::ALL.len()];
+    let mut lists: [Option<u32>; Family::ALL.len()] = [None; Family::ALL.len()];
     let mut in_appendix = false;
     for (index, c) in candidates.into_iter().enumerate() {
         let family = c.marker.family;
@@ -93,7 +94,7 @@ pub(super) fn accept(
             }
             continue;
         }
-        let last = last_ordinal.get(&family).copied().unwrap_or(0);
+        let last = last_ordinal[family as usize];
         let ordinal = c.marker.ordinal;
         let ok = match c.boundary {
             Boundary::LineStart => true,
@@ -116,9 +117,9 @@ pub(super) fn accept(
                 // `主要做法：一、…。二、…。` restarts a numbering in use after a colon: a list,
                 // and so are the numbers that follow it.
                 let opens_list = ordinal == 1 && last > 0 && after_colon(text, c.start);
-                let in_list = lists.get(&family).is_some_and(|&n| ordinal == n + 1);
+                let in_list = lists[family as usize].is_some_and(|n| ordinal == n + 1);
                 if opens_list || in_list {
-                    lists.insert(family, ordinal);
+                    lists[family as usize] = Some(ordinal);
                     false
                 } else {
                     (continues || opens) && holds_a_sentence
@@ -137,9 +138,14 @@ pub(super) fn accept(
         }
         // A heading of a higher level restarts the numbering of every lower one.
         if let Some(rank) = family.rank() {
-            last_ordinal.retain(|f, _| f.rank().is_none_or(|r| r <= rank));
+            for lower in Family::ALL
+                .iter()
+                .filter(|f| f.rank().is_some_and(|r| r > rank))
+            {
+                last_ordinal[*lower as usize] = 0;
+            }
         }
-        last_ordinal.insert(family, ordinal);
+        last_ordinal[family as usize] = ordinal;
         accepted.push(c);
     }
     accepted
