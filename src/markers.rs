@@ -92,48 +92,55 @@ pub(crate) struct Marker {
 /// ^^^^^^ ChineseParen, ordinal 1
 /// ```
 pub(crate) fn marker(text: &str) -> Option<Marker> {
-    let parsed: IResult<&str, (Family, u32)> = alt((
-        map(
-            delimited(
-                tag("第"),
-                chinese_ordinal,
-                pair(tag("部分"), opt(alt((ch('：'), ch(':'), ch(' '))))),
+    // The first char says which families can stand here; only their parsers run.
+    let first = text.chars().next()?;
+    let parsed: IResult<&str, (Family, u32)> = match first {
+        '第' => alt((
+            map(
+                delimited(
+                    tag("第"),
+                    chinese_ordinal,
+                    pair(tag("部分"), opt(alt((ch('：'), ch(':'), ch(' '))))),
+                ),
+                |n| (Family::Part, n),
             ),
-            |n| (Family::Part, n),
-        ),
-        map(
+            map(
+                delimited(
+                    tag("第"),
+                    chinese_ordinal,
+                    alt((ch('，'), ch('、'), ch(','))),
+                ),
+                |n| (Family::Ordinal, n),
+            ),
+        ))(text),
+        '（' | '(' => alt((
+            map(paren(chinese_ordinal), |n| (Family::ChineseParen, n)),
+            map(paren(arabic_ordinal), |n| (Family::ArabicParen, n)),
+        ))(text),
+        '—' | '－' | '-' => map(alt((tag("——"), tag("－－"), tag("--"))), |_| {
+            (Family::Dash, 0)
+        })(text),
+        '①'..='⑳' => Ok((
+            &text[first.len_utf8()..],
+            (Family::Circled, circled(first)?),
+        )),
+        _ if digit_value(first).is_some() => alt((
+            map(terminated(arabic_ordinal, alt((ch('）'), ch(')')))), |n| {
+                (Family::ArabicParen, n)
+            }),
+            map(terminated(arabic_ordinal, alt((ch('.'), ch('．')))), |n| {
+                (Family::ArabicDot, n)
+            }),
+            map(terminated(arabic_ordinal, ch('、')), |n| {
+                (Family::ArabicComma, n)
+            }),
+        ))(text),
+        _ if is_chinese_numeral(first) => map(
             terminated(chinese_ordinal, alt((ch('、'), ch('.'), ch('．')))),
             |n| (Family::ChineseComma, n),
-        ),
-        map(paren(chinese_ordinal), |n| (Family::ChineseParen, n)),
-        map(paren(arabic_ordinal), |n| (Family::ArabicParen, n)),
-        map(terminated(arabic_ordinal, alt((ch('）'), ch(')')))), |n| {
-            (Family::ArabicParen, n)
-        }),
-        map(terminated(arabic_ordinal, alt((ch('.'), ch('．')))), |n| {
-            (Family::ArabicDot, n)
-        }),
-        map(terminated(arabic_ordinal, ch('、')), |n| {
-            (Family::ArabicComma, n)
-        }),
-        map_opt(chars_while(1, 1, |c| circled(c).is_some()), |s: &str| {
-            s.chars()
-                .next()
-                .and_then(circled)
-                .map(|n| (Family::Circled, n))
-        }),
-        map(
-            delimited(
-                tag("第"),
-                chinese_ordinal,
-                alt((ch('，'), ch('、'), ch(','))),
-            ),
-            |n| (Family::Ordinal, n),
-        ),
-        map(alt((tag("——"), tag("－－"), tag("--"))), |_| {
-            (Family::Dash, 0)
-        }),
-    ))(text);
+        )(text),
+        _ => return None,
+    };
     let (rest, (family, ordinal)) = parsed.ok()?;
     Some(Marker {
         family,
