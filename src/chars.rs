@@ -5,12 +5,9 @@ pub(crate) fn is_item_end(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';')
 }
 
-/// Marks that end a full sentence (not a clause): `。！？`.
-pub(crate) const SENTENCE_ENDS: [char; 5] = ['。', '！', '？', '!', '?'];
-
-/// Whether `c` ends a full sentence (see [`SENTENCE_ENDS`]).
+/// Marks that end a full sentence (not a clause): `。！？` and their half-width forms.
 pub(crate) fn is_sentence_end(c: char) -> bool {
-    SENTENCE_ENDS.contains(&c)
+    matches!(c, '。' | '！' | '？' | '!' | '?')
 }
 
 /// Any punctuation that may close a heading line and is dropped from it.

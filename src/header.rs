@@ -142,5 +142,8 @@ pub(crate) fn title_years(title: &str) -> (Option<u16>, Option<u16>) {
 
 /// The first year named in a heading: `2022年工作思路` → 2022.
 pub(crate) fn heading_year(heading: &str) -> Option<u16> {
+    if !heading.contains('年') {
+        return None;
+    }
     year_value(&YEAR.captures(heading)?[1])
 }

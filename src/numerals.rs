@@ -117,6 +117,9 @@ fn arabic_literal(input: &str) -> IResult<&str, &str> {
 }
 
 fn literal_value(literal: &str) -> Option<Number> {
+    if literal.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        return Number::parse_decimal(literal);
+    }
     let ascii: String = literal
         .chars()
         .filter_map(|c| match c {
@@ -238,9 +241,16 @@ fn read_chinese(text: &str, unit_at: &dyn Fn(&str) -> bool) -> Option<Numeral> {
             len += '点'.len_utf8() + digits.len() * '一'.len_utf8();
         }
     }
-    let chars: Vec<char> = run.chars().collect();
+    let mut buffer = ['\0'; MAX_CHINESE_RUN];
+    let mut count = 0;
+    for c in run.chars() {
+        // A longer run (`一一一…`) is no number; this also bounds the work on it.
+        *buffer.get_mut(count)? = c;
+        count += 1;
+    }
+    let chars = &buffer[..count];
     // `零部件`, `万千气象`: a number never opens with 零 (but `零点五`) or with 万/亿 and more.
-    let opens_oddly = match chars.as_slice() {
+    let opens_oddly = match chars {
         ['零' | '〇', ..] => fraction.is_none(),
         ['万', '亿'] => false,
         ['万' | '亿', _, ..] => true,
@@ -249,9 +259,9 @@ fn read_chinese(text: &str, unit_at: &dyn Fn(&str) -> bool) -> Option<Numeral> {
     if opens_oddly {
         return None;
     }
-    let (value, max) = match colloquial_range(&chars) {
+    let (value, max) = match colloquial_range(chars) {
         Some((low, high)) => (Number::integer(low), Some(Number::integer(high))),
-        None => (Number::integer(chinese_integer(&chars)?), None),
+        None => (Number::integer(chinese_integer(chars)?), None),
     };
     let mut value = value;
     if let Some((digits, places)) = fraction {
@@ -291,12 +301,27 @@ fn colloquial_range(chars: &[char]) -> Option<(i128, i128)> {
     let at = chars.windows(2).position(|w| {
         matches!((chinese_digit(w[0]), chinese_digit(w[1])), (Some(a), Some(b)) if a > 0 && b == a + 1)
     })?;
-    let mut low = chars.to_vec();
-    low.remove(at + 1);
-    let mut high = chars.to_vec();
-    high.remove(at);
-    Some((chinese_integer(&low)?, chinese_integer(&high)?))
+    let without = |index: usize| {
+        let mut rest = ['\0'; MAX_CHINESE_RUN];
+        let mut count = 0;
+        for (i, &c) in chars.iter().enumerate() {
+            if i != index {
+                rest[count] = c;
+                count += 1;
+            }
+        }
+        (rest, count)
+    };
+    let (low, low_len) = without(at + 1);
+    let (high, high_len) = without(at);
+    Some((
+        chinese_integer(&low[..low_len])?,
+        chinese_integer(&high[..high_len])?,
+    ))
 }
+
+/// The most characters a Chinese numeral is read from.
+const MAX_CHINESE_RUN: usize = 32;
 
 /// The value of a run of Chinese numeral characters, `None` when it is not a
 /// well-formed number (`十四五`, `五一`, `三八`).

@@ -47,15 +47,15 @@ pub(crate) fn build(source: &str) -> Report<'_> {
     let preamble_end = headings.first().map_or(body.end, |h| h.start);
     report.preamble = doc.texts(body.start..preamble_end, Some(Role::Achieved));
 
-    // Kinds from the headings' words, then years, then kinds again with the years known.
-    let heading_texts: Vec<&str> = headings
+    // Years from the title and the section headings' words, then kinds with them.
+    let facts: Vec<HeadingFacts> = headings
         .iter()
         .filter(|h| h.depth == 0)
-        .map(|h| h.text.clone().map_or("", |r| &source[r]))
+        .map(|h| HeadingFacts::of(h.text.clone().map_or("", |r| &source[r])))
         .collect();
     let title_text = title.clone().map_or("", |t| &source[t]);
-    let (review_year, plan_year) = years(title_text, &heading_texts);
-    let kinds = section_kinds(&heading_texts, review_year, plan_year);
+    let (review_year, plan_year) = years(title_text, &facts);
+    let kinds = section_kinds(&facts, review_year, plan_year);
 
     let mut kinds = kinds.into_iter();
     let mut index = 0;
@@ -403,29 +403,41 @@ fn ignored_lines(
     out
 }
 
+/// What a section heading says of itself: the kind its words name, and its year.
+#[derive(Clone, Copy)]
+struct HeadingFacts {
+    words: Option<SectionKind>,
+    year: Option<u16>,
+}
+
+impl HeadingFacts {
+    fn of(heading: &str) -> Self {
+        HeadingFacts {
+            words: lexicon::section_kind_words(heading).map(|(k, _)| k),
+            year: header::heading_year(heading),
+        }
+    }
+}
+
 /// The years reviewed and planned, from the title and then the section headings.
-fn years(title: &str, headings: &[&str]) -> (Option<u16>, Option<u16>) {
+fn years(title: &str, headings: &[HeadingFacts]) -> (Option<u16>, Option<u16>) {
     let (mut review, mut plan) = header::title_years(title);
-    let by_words: Vec<Option<SectionKind>> = headings
-        .iter()
-        .map(|h| lexicon::section_kind_words(h).map(|(k, _)| k))
-        .collect();
     let year_of = |kind: SectionKind| {
         headings
             .iter()
-            .zip(&by_words)
-            .filter(|(_, k)| **k == Some(kind))
-            .find_map(|(h, _)| header::heading_year(h))
+            .filter(|h| h.words == Some(kind))
+            .find_map(|h| h.year)
     };
     review = review.or_else(|| year_of(SectionKind::Achievements));
     plan = plan.or_else(|| year_of(SectionKind::Plans)).or_else(|| {
         let later = headings
             .iter()
-            .filter_map(|h| header::heading_year(h))
+            .filter_map(|h| h.year)
             .find(|&y| review.is_some_and(|r| y > r));
         later.or_else(|| {
-            by_words
-                .contains(&Some(SectionKind::Plans))
+            headings
+                .iter()
+                .any(|h| h.words == Some(SectionKind::Plans))
                 .then(|| review.map(|r| r + 1))
                 .flatten()
         })
@@ -435,13 +447,15 @@ fn years(title: &str, headings: &[&str]) -> (Option<u16>, Option<u16>) {
 
 /// The kind of each section: its words, its year, or the kind of the section before
 /// (in a plan-only report, plans; in a review-only report, achievements).
-fn section_kinds(headings: &[&str], review: Option<u16>, plan: Option<u16>) -> Vec<SectionKind> {
+fn section_kinds(
+    headings: &[HeadingFacts],
+    review: Option<u16>,
+    plan: Option<u16>,
+) -> Vec<SectionKind> {
     let plan_only = review.is_none() && plan.is_some();
     let review_only = review.is_some() && plan.is_none();
     let mut out: Vec<SectionKind> = Vec::with_capacity(headings.len());
-    for heading in headings {
-        let words = lexicon::section_kind_words(heading).map(|(k, _)| k);
-        let year = header::heading_year(heading);
+    for &HeadingFacts { words, year } in headings {
         let kind = match words {
             Some(k @ (SectionKind::Problems | SectionKind::Other)) => k,
             _ if year.is_some() && year == plan => SectionKind::Plans,

@@ -2,7 +2,7 @@
 //! head a full sentence, inline lists left as prose.
 
 use super::{Boundary, Candidate};
-use crate::chars::{SENTENCE_ENDS, is_space};
+use crate::chars::{is_sentence_end, is_space};
 use crate::markers::Family;
 use crate::marks::Marks;
 use crate::{Diagnostic, DiagnosticCode, Span};
@@ -58,8 +58,8 @@ pub(super) fn accept(
             seen[family] = Some(c.start);
         }
     }
-    let sentence_ends = Positions::of(text, marks, body.clone(), &SENTENCE_ENDS);
-    let line_breaks = Positions::of(text, marks, body.clone(), &['\n']);
+    let (sentence_ends, line_breaks) =
+        Positions::sentence_ends_and_line_breaks(text, marks, body.clone());
 
     let mut accepted: Vec<Candidate> = Vec::new();
     // The last number accepted in each family (0: none), and the last number of a list
@@ -160,15 +160,22 @@ fn after_colon(text: &str, at: usize) -> bool {
 struct Positions(Vec<usize>);
 
 impl Positions {
-    /// Where any of `chars` (all of them marks) stands in `text[body]`.
-    fn of(text: &str, marks: &Marks, body: Range<usize>, chars: &[char]) -> Self {
-        Positions(
-            marks
-                .chars(text, body)
-                .filter(|(_, c)| chars.contains(c))
-                .map(|(at, _)| at)
-                .collect(),
-        )
+    /// Where sentences end and where lines break in `text[body]`, from one pass over its
+    /// marks.
+    fn sentence_ends_and_line_breaks(
+        text: &str,
+        marks: &Marks,
+        body: Range<usize>,
+    ) -> (Self, Self) {
+        let (mut ends, mut breaks) = (Vec::new(), Vec::new());
+        for (at, c) in marks.chars(text, body) {
+            if c == '\n' {
+                breaks.push(at);
+            } else if is_sentence_end(c) {
+                ends.push(at);
+            }
+        }
+        (Positions(ends), Positions(breaks))
     }
 
     /// How many lie in `range`.
