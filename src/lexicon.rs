@@ -93,16 +93,18 @@ pub(crate) fn starts_with_unit(text: &str) -> bool {
 
 /// The set phrases (`一带一路`, `两学一做` …), each starting with a Chinese numeral: they
 /// matter only where a numeral would otherwise be read. Grouped by first character
-/// (sorted), each group in file order.
-static SET_PHRASES: LazyLock<Vec<(char, Vec<&'static str>)>> = LazyLock::new(|| {
-    let mut groups: Vec<(char, Vec<&'static str>)> = Vec::new();
+/// (sorted), each group in file order with the second character of each phrase, which
+/// is compared before the whole phrase.
+static SET_PHRASES: LazyLock<Vec<(char, Vec<(char, &'static str)>)>> = LazyLock::new(|| {
+    let mut groups: Vec<(char, Vec<(char, &'static str)>)> = Vec::new();
     for phrase in data_lines(include_str!("data/set_phrases.txt")) {
-        let Some(first) = phrase.chars().next() else {
+        let mut chars = phrase.chars();
+        let (Some(first), Some(second)) = (chars.next(), chars.next()) else {
             continue;
         };
         match groups.iter_mut().find(|(c, _)| *c == first) {
-            Some((_, group)) => group.push(phrase),
-            None => groups.push((first, vec![phrase])),
+            Some((_, group)) => group.push((second, phrase)),
+            None => groups.push((first, vec![(second, phrase)])),
         }
     }
     groups.sort_by_key(|&(c, _)| c);
@@ -112,13 +114,14 @@ static SET_PHRASES: LazyLock<Vec<(char, Vec<&'static str>)>> = LazyLock::new(|| 
 /// The length of the set phrase at the front of `text`, if any; where several are, the
 /// first listed.
 pub(crate) fn set_phrase_at(text: &str) -> Option<usize> {
-    let first = text.chars().next()?;
+    let mut chars = text.chars();
+    let (first, second) = (chars.next()?, chars.next()?);
     let group = SET_PHRASES.binary_search_by_key(&first, |&(c, _)| c).ok()?;
     SET_PHRASES[group]
         .1
         .iter()
-        .find(|&&p| text.starts_with(p))
-        .map(|p| p.len())
+        .find(|&&(c, p)| c == second && text.starts_with(p))
+        .map(|(_, p)| p.len())
 }
 
 static SECTION_WORDS: LazyLock<Vec<(SectionKind, &'static str)>> = LazyLock::new(|| {

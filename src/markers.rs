@@ -3,8 +3,8 @@
 //! A marker is recognised here on its own; whether it really opens a heading is decided
 //! for the whole document in [`crate::outline`].
 
-use crate::chars::{digit_value, is_chinese_numeral};
-use crate::numerals::{chars_while, parse_number};
+use crate::chars::{chinese_digit, digit_value, is_chinese_numeral};
+use crate::numerals::chars_while;
 use nom::IResult;
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while1};
@@ -160,15 +160,29 @@ fn paren<'a>(
     )
 }
 
-/// `一` … `九十九`.
+/// `一` … `九十九`: a run of up to three numeral chars, read whole.
 fn chinese_ordinal(input: &str) -> IResult<&str, u32> {
     map_opt(
         chars_while(1, 3, |c| is_chinese_numeral(c) && c != '两' && c != '〇'),
         |s: &str| {
-            let n = parse_number(s)?;
-            u32::try_from(n.numerator())
-                .ok()
-                .filter(|&n| n > 0 && n < 100)
+            // 十 as 0, the digits 一 … 九 as themselves; anything else ends the reading.
+            let mut parts = [0u32; 3];
+            let mut count = 0;
+            for c in s.chars() {
+                parts[count] = match c {
+                    '十' => 0,
+                    _ => u32::from(chinese_digit(c).filter(|&d| d > 0)?),
+                };
+                count += 1;
+            }
+            match parts[..count] {
+                [d] if d > 0 => Some(d),
+                [0] => Some(10),
+                [0, d] if d > 0 => Some(10 + d),
+                [d, 0] if d > 0 => Some(d * 10),
+                [d, 0, e] if d > 0 && e > 0 => Some(d * 10 + e),
+                _ => None,
+            }
         },
     )(input)
 }
@@ -230,5 +244,29 @@ mod tests {
         assert_eq!(family("——围绕"), Some((Family::Dash, 0)));
         assert_eq!(family("一是加强"), None);
         assert_eq!(family("十四五"), None);
+    }
+
+    #[test]
+    fn chinese_ordinals_read_as_the_numeral_reader_reads_them() {
+        let alphabet = [
+            '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '零', '百', '千', '万',
+        ];
+        let mut runs: Vec<String> = alphabet.iter().map(|c| c.to_string()).collect();
+        for _ in 0..2 {
+            let longer: Vec<String> = runs
+                .iter()
+                .flat_map(|r| alphabet.iter().map(move |c| format!("{r}{c}")))
+                .collect();
+            runs.extend(longer);
+        }
+        for run in runs {
+            let expected = crate::numerals::parse_number(&run)
+                .and_then(|n| u32::try_from(n.numerator()).ok())
+                .filter(|&n| n > 0 && n < 100);
+            let read = chinese_ordinal(&run)
+                .ok()
+                .filter(|(rest, _)| rest.is_empty());
+            assert_eq!(read.map(|(_, n)| n), expected, "{run}");
+        }
     }
 }

@@ -342,7 +342,8 @@ fn chinese_integer(chars: &[char]) -> Option<i128> {
     for &c in chars {
         match c {
             '零' | '〇' => {
-                if digit.is_some() || !seen_anything {
+                // 零 stands for a skipped order: never first, after a digit, or after 十.
+                if digit.is_some() || !seen_anything || last_small_unit == 10 {
                     return None;
                 }
                 after_zero = true;
@@ -403,6 +404,10 @@ fn chinese_integer(chars: &[char]) -> Option<i128> {
             }
         }
         seen_anything = true;
+    }
+    if after_zero && digit.is_none() {
+        // `十零`, `一百零`: a numeral never ends with 零.
+        return None;
     }
     let tail = match digit {
         // `一万五` is 15000, `两千五` is 2500; after 零 a digit is itself (`一千零五`).
