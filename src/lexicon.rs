@@ -95,8 +95,8 @@ pub(crate) fn starts_with_unit(text: &str) -> bool {
 /// matter only where a numeral would otherwise be read. Grouped by first character
 /// (sorted), each group in file order with the second character of each phrase, which
 /// is compared before the whole phrase.
-static SET_PHRASES: LazyLock<Vec<(char, Vec<(char, &'static str)>)>> = LazyLock::new(|| {
-    let mut groups: Vec<(char, Vec<(char, &'static str)>)> = Vec::new();
+static SET_PHRASES: LazyLock<Vec<PhraseGroup>> = LazyLock::new(|| {
+    let mut groups: Vec<PhraseGroup> = Vec::new();
     for phrase in data_lines(include_str!("data/set_phrases.txt")) {
         let mut chars = phrase.chars();
         let (Some(first), Some(second)) = (chars.next(), chars.next()) else {
@@ -110,6 +110,9 @@ static SET_PHRASES: LazyLock<Vec<(char, Vec<(char, &'static str)>)>> = LazyLock:
     groups.sort_by_key(|&(c, _)| c);
     groups
 });
+
+/// The set phrases that start with one char: that char, and each phrase with its second.
+type PhraseGroup = (char, Vec<(char, &'static str)>);
 
 /// The length of the set phrase at the front of `text`, if any; where several are, the
 /// first listed.
