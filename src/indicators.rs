@@ -819,12 +819,11 @@ fn is_identifier(text: &str, at: usize, numeral: &Numeral, unit: Option<Unit>) -
     if numeral.script != Script::Arabic || numeral.has_magnitude || numeral.has_fraction {
         return false;
     }
-    let digits: String = text[at..at + numeral.len]
-        .chars()
-        .filter(|c| c.is_ascii_digit())
-        .collect();
-    let hotline = digits.len() == 5 && digits.starts_with("123");
-    let phone = digits.len() >= 7 && !text[at..at + numeral.len].contains(',') && unit.is_none();
+    let literal = &text[at..at + numeral.len];
+    let mut digits = literal.bytes().filter(u8::is_ascii_digit);
+    let digit_count = digits.clone().count();
+    let hotline = digit_count == 5 && digits.by_ref().take(3).eq(*b"123");
+    let phone = digit_count >= 7 && !literal.contains(',') && unit.is_none();
     hotline || phone || numeral.leading_zero
 }
 

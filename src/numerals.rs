@@ -11,7 +11,7 @@ use nom::IResult;
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while1};
 use nom::combinator::{opt, recognize};
-use nom::multi::many0;
+use nom::multi::many0_count;
 use nom::sequence::{pair, preceded};
 
 /// How a numeral is written.
@@ -110,7 +110,7 @@ fn arabic_literal(input: &str) -> IResult<&str, &str> {
     recognize(pair(
         pair(
             take_while1(is_digit),
-            many0(preceded(tag(","), chars_while(3, 3, is_digit))),
+            many0_count(preceded(tag(","), chars_while(3, 3, is_digit))),
         ),
         opt(preceded(alt((tag("."), tag("．"))), take_while1(is_digit))),
     ))(input)
