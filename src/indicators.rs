@@ -164,7 +164,7 @@ pub(crate) fn scan<'a>(
             shields.next();
         }
         let in_shield = shields.peek().is_some_and(|s| s.start <= offset + i);
-        let read = if in_shield {
+        let read = if in_shield || is_list_label(text, i, run_end) {
             None
         } else {
             read_indicator(text, i, &found, last_end)
@@ -435,6 +435,14 @@ fn read_indicator(
         role: Role::Achieved,
     };
     Some(with_change(text, reading, earlier))
+}
+
+/// The numeral in `text[at..end]` is an enumeration label in brackets: `（一）`, `(3)`.
+fn is_list_label(text: &str, at: usize, end: usize) -> bool {
+    matches!(
+        (char_before(text, at), char_at(text, end)),
+        (Some('（'), Some('）')) | (Some('('), Some(')'))
+    )
 }
 
 /// What stands before the numeral makes it an ordinal (`第19批`) or part of a code or

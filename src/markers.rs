@@ -9,7 +9,7 @@ use nom::IResult;
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while1};
 use nom::character::complete::char as ch;
-use nom::combinator::{map, map_opt, opt};
+use nom::combinator::{map, map_opt, opt, value};
 use nom::sequence::{delimited, pair, preceded, terminated};
 
 /// A family of markers that number headings of one level.
@@ -94,70 +94,56 @@ pub(crate) struct Marker {
 pub(crate) fn marker(text: &str) -> Option<Marker> {
     // The first char says which families can stand here; only their parsers run.
     let first = text.chars().next()?;
-    let parsed: IResult<&str, (Family, u32)> = match first {
-        '第' => alt((
-            map(
-                delimited(
-                    tag("第"),
-                    chinese_ordinal,
-                    pair(tag("部分"), opt(alt((ch('：'), ch(':'), ch(' '))))),
-                ),
-                |n| (Family::Part, n),
+    // Each ordinal is read once; the char after it says the family.
+    let parsed: IResult<&str, (u32, Family)> = match first {
+        '第' => preceded(
+            tag("第"),
+            pair(
+                chinese_ordinal,
+                alt((
+                    value(
+                        Family::Part,
+                        pair(tag("部分"), opt(alt((ch('：'), ch(':'), ch(' '))))),
+                    ),
+                    value(Family::Ordinal, alt((ch('，'), ch('、'), ch(',')))),
+                )),
             ),
-            map(
-                delimited(
-                    tag("第"),
-                    chinese_ordinal,
-                    alt((ch('，'), ch('、'), ch(','))),
-                ),
-                |n| (Family::Ordinal, n),
-            ),
-        ))(text),
-        '（' | '(' => alt((
-            map(paren(chinese_ordinal), |n| (Family::ChineseParen, n)),
-            map(paren(arabic_ordinal), |n| (Family::ArabicParen, n)),
-        ))(text),
+        )(text),
+        '（' | '(' => delimited(
+            pair(alt((ch('（'), ch('('))), opt(take_while1(|c| c == ' '))),
+            alt((
+                map(chinese_ordinal, |n| (n, Family::ChineseParen)),
+                map(arabic_ordinal, |n| (n, Family::ArabicParen)),
+            )),
+            pair(opt(take_while1(|c| c == ' ')), alt((ch('）'), ch(')')))),
+        )(text),
         '—' | '－' | '-' => map(alt((tag("——"), tag("－－"), tag("--"))), |_| {
-            (Family::Dash, 0)
+            (0, Family::Dash)
         })(text),
         '①'..='⑳' => Ok((
             &text[first.len_utf8()..],
-            (Family::Circled, circled(first)?),
+            (circled(first)?, Family::Circled),
         )),
-        _ if digit_value(first).is_some() => alt((
-            map(terminated(arabic_ordinal, alt((ch('）'), ch(')')))), |n| {
-                (Family::ArabicParen, n)
-            }),
-            map(terminated(arabic_ordinal, alt((ch('.'), ch('．')))), |n| {
-                (Family::ArabicDot, n)
-            }),
-            map(terminated(arabic_ordinal, ch('、')), |n| {
-                (Family::ArabicComma, n)
-            }),
-        ))(text),
-        _ if is_chinese_numeral(first) => map(
-            terminated(chinese_ordinal, alt((ch('、'), ch('.'), ch('．')))),
-            |n| (Family::ChineseComma, n),
+        _ if digit_value(first).is_some() => pair(
+            arabic_ordinal,
+            alt((
+                value(Family::ArabicParen, alt((ch('）'), ch(')')))),
+                value(Family::ArabicDot, alt((ch('.'), ch('．')))),
+                value(Family::ArabicComma, ch('、')),
+            )),
+        )(text),
+        _ if is_chinese_numeral(first) => pair(
+            chinese_ordinal,
+            value(Family::ChineseComma, alt((ch('、'), ch('.'), ch('．')))),
         )(text),
         _ => return None,
     };
-    let (rest, (family, ordinal)) = parsed.ok()?;
+    let (rest, (ordinal, family)) = parsed.ok()?;
     Some(Marker {
         family,
         ordinal,
         len: text.len() - rest.len(),
     })
-}
-
-/// `（…）` or `(…)` around a numeral, with optional spaces inside.
-fn paren<'a>(
-    inner: impl FnMut(&'a str) -> IResult<&'a str, u32>,
-) -> impl FnMut(&'a str) -> IResult<&'a str, u32> {
-    delimited(
-        pair(alt((ch('（'), ch('('))), opt(take_while1(|c| c == ' '))),
-        inner,
-        pair(opt(take_while1(|c| c == ' ')), alt((ch('）'), ch(')')))),
-    )
 }
 
 /// `一` … `九十九`: a run of up to three numeral chars, read whole.

@@ -207,6 +207,8 @@ fn should_never_report_ordinals_ranks_or_sessions() {
         "省委十三届七次、八次全会。",
         "排名由369位上升到235位。",
         "居全国前10位。",
+        "其中（3）项已完成。",
+        "按(一)(二)两类办理。",
     ] {
         assert_eq!(texts(s), Vec::<String>::new(), "{s}");
     }
