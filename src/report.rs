@@ -355,6 +355,15 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("furniture regex")
 });
 
+/// Whether a (trimmed) line is page furniture: `- 2 -`, `第 1 页 共 2 页`, `3/12`.
+fn is_furniture(line: &str) -> bool {
+    // Every furniture line opens with a dash, a digit, 第 or 共; most lines do not.
+    let opens = line.starts_with(|c: char| {
+        c.is_numeric() || matches!(c, '-' | '—' | '－' | '–' | '第' | '共' | '.')
+    });
+    opens && FURNITURE.is_match(line)
+}
+
 /// The end of `range` before any page furniture lines that close it (`- 2 -`).
 fn end_before_furniture(source: &str, range: Range<usize>) -> usize {
     let mut end = range.end;
@@ -363,7 +372,7 @@ fn end_before_furniture(source: &str, range: Range<usize>) -> usize {
         .into_iter()
         .rev()
     {
-        if !FURNITURE.is_match(&source[line.clone()]) {
+        if !is_furniture(&source[line.clone()]) {
             break;
         }
         end = line.start;
@@ -385,7 +394,7 @@ fn ignored_lines(
     let mut out = Vec::new();
     for line in outline::lines(source, body) {
         let l = &source[line.clone()];
-        let furniture = FURNITURE.is_match(l);
+        let furniture = is_furniture(l);
         let repeated_title = title_text.is_some_and(|t| t == l);
         if furniture || repeated_title {
             diagnostics.push(Diagnostic {
