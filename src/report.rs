@@ -367,11 +367,15 @@ fn is_furniture(line: &str) -> bool {
 /// The end of `range` before any page furniture lines that close it (`- 2 -`).
 fn end_before_furniture(source: &str, range: Range<usize>) -> usize {
     let mut end = range.end;
-    for line in outline::lines(source, range.clone())
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-    {
+    // The lines from the last back, while they are furniture.
+    let mut line_end = range.end;
+    for line in source[range.clone()].rsplit('\n') {
+        let line_start = line_end - line.len();
+        let line = trim(source, line_start..line_end);
+        line_end = line_start.saturating_sub(1);
+        if line.is_empty() {
+            continue;
+        }
         if !is_furniture(&source[line.clone()]) {
             break;
         }
