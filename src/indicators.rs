@@ -234,7 +234,7 @@ pub(crate) fn shields(text: &str, range: Range<usize>, marks: &Marks, guards: &R
         .collect();
     // Set phrases, read from left to right as a search would: each starts with a numeral.
     let mut phrase_end = 0;
-    for (at, c) in marks.chars(text, range.clone()) {
+    for (at, c) in marks.chars(range.clone()) {
         if at < phrase_end || !is_chinese_numeral(c) {
             continue;
         }

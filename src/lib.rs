@@ -79,7 +79,7 @@ pub fn parse(source: &str) -> Report<'_> {
 pub fn indicators(text: &str) -> Vec<Indicator<'_>> {
     let whole = 0..text.len();
     let marks = marks::Marks::new(text, whole.clone());
-    let guards = sentences::protected(text, &marks, whole.clone());
+    let guards = sentences::protected(&marks, whole.clone());
     let shields = indicators::shields(text, whole.clone(), &marks, &guards);
     indicators::scan(text, whole, Role::Achieved, &marks, &shields)
 }

@@ -15,14 +15,18 @@
 use crate::sorted::Sorted;
 use std::ops::Range;
 
-/// The sorted byte offsets of the marks in a stretch of text.
-pub(crate) struct Marks(Sorted<usize>);
+/// The marks of a stretch of text: their sorted byte offsets, and their chars.
+pub(crate) struct Marks {
+    at: Sorted<usize>,
+    chars: Vec<char>,
+}
 
 impl Marks {
     /// The marks of `text[range]` (offsets into `text`).
     pub(crate) fn new(text: &str, range: Range<usize>) -> Self {
         let bytes = &text.as_bytes()[range.clone()];
         let mut found = Vec::with_capacity(bytes.len() / 16);
+        let mut chars = Vec::with_capacity(bytes.len() / 16);
         let mut after_alphanumeric = false;
         let mut i = 0;
         // Decoded by hand: a basic Han character is three bytes with a lead from `E4` to
@@ -34,52 +38,51 @@ impl Marks {
                     let alphanumeric = lead.is_ascii_alphanumeric();
                     let mark = !(alphanumeric && after_alphanumeric);
                     after_alphanumeric = alphanumeric;
-                    (mark, 1)
+                    (mark.then_some(char::from(lead)), 1)
                 }
                 0xE4..=0xE9 if lead > 0xE4 || bytes.get(i + 1).is_some_and(|&b| b >= 0xB8) => {
                     after_alphanumeric = false;
                     let code = (u32::from(lead & 0x0F) << 12)
                         | (u32::from(bytes.get(i + 1).map_or(0, |b| b & 0x3F)) << 6)
                         | u32::from(bytes.get(i + 2).map_or(0, |b| b & 0x3F));
-                    (HAN_MARKS.contains(code), 3)
+                    (
+                        HAN_MARKS
+                            .contains(code)
+                            .then(|| char::from_u32(code))
+                            .flatten(),
+                        3,
+                    )
                 }
                 _ => {
                     after_alphanumeric = false;
-                    (true, utf8_len(lead))
+                    let c = text[range.start + i..].chars().next();
+                    (c, c.map_or(1, char::len_utf8))
                 }
             };
-            if mark {
+            if let Some(c) = mark {
                 found.push(range.start + i);
+                chars.push(c);
             }
             i += len;
         }
-        Marks(Sorted::new(found))
+        Marks {
+            at: Sorted::new(found),
+            chars,
+        }
     }
 
     /// The offsets of the marks inside `range`.
     pub(crate) fn within(&self, range: Range<usize>) -> &[usize] {
-        self.0.within(range)
+        self.at.within(range)
     }
 
-    /// Each mark of `text` inside `range` with its character.
-    pub(crate) fn chars<'t>(
-        &'t self,
-        text: &'t str,
-        range: Range<usize>,
-    ) -> impl Iterator<Item = (usize, char)> + 't {
-        self.within(range)
+    /// Each mark inside `range` with its char.
+    pub(crate) fn chars(&self, range: Range<usize>) -> impl Iterator<Item = (usize, char)> + '_ {
+        let indices = self.at.indices_within(range);
+        self.at.all()[indices.clone()]
             .iter()
-            .filter_map(|&at| Some((at, text.get(at..)?.chars().next()?)))
-    }
-}
-
-/// Bytes of the UTF-8 sequence that `lead` starts.
-fn utf8_len(lead: u8) -> usize {
-    match lead {
-        0xF0.. => 4,
-        0xE0.. => 3,
-        0xC0.. => 2,
-        _ => 1,
+            .copied()
+            .zip(self.chars[indices].iter().copied())
     }
 }
 
@@ -119,7 +122,7 @@ mod tests {
     fn marks(text: &str) -> Vec<&str> {
         let marks = Marks::new(text, 0..text.len());
         marks
-            .chars(text, 0..text.len())
+            .chars(0..text.len())
             .map(|(at, c)| &text[at..at + c.len_utf8()])
             .collect()
     }
@@ -172,7 +175,12 @@ mod tests {
                 .map(|(i, _)| i)
                 .collect();
             let marks = Marks::new(&text, 0..text.len());
-            proptest::prop_assert_eq!(marks.0.all(), expected);
+            proptest::prop_assert_eq!(marks.at.all(), expected);
+            let chars: Vec<char> = marks.chars(0..text.len()).map(|(at, c)| {
+                assert_eq!(text[at..].chars().next(), Some(c));
+                c
+            }).collect();
+            proptest::prop_assert_eq!(chars.len(), marks.at.all().len());
         }
     }
 }

@@ -175,7 +175,7 @@ impl<'a> Document<'a> {
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Self {
         let marks = Marks::new(source, body.clone());
-        let guards = protected(source, &marks, body.clone());
+        let guards = protected(&marks, body.clone());
         Document {
             source,
             shields: indicators::shields(source, body.clone(), &marks, &guards),

@@ -18,11 +18,12 @@ use std::ops::Range;
 pub(crate) const MAX_QUOTE: usize = 600;
 
 /// Byte ranges (outermost only, sorted) enclosed by matching quotes or brackets in
-/// `text[range]`, each from its opening mark to the end of its closing mark.
-pub(crate) fn protected(text: &str, marks: &Marks, range: Range<usize>) -> Ranges {
+/// `range`, found from its `marks`; each from its opening mark to the end of its
+/// closing mark.
+pub(crate) fn protected(marks: &Marks, range: Range<usize>) -> Ranges {
     let mut open: Vec<(usize, char)> = Vec::new();
     let mut found: Vec<Range<usize>> = Vec::new();
-    for (at, c) in marks.chars(text, range) {
+    for (at, c) in marks.chars(range) {
         if c == '\n' {
             open.clear();
             continue;
@@ -65,7 +66,7 @@ pub(crate) fn split(
     let mut guard = guards.iter().peekable();
     let mut items = Vec::new();
     let mut start = range.start;
-    for (at, c) in marks.chars(text, range.clone()) {
+    for (at, c) in marks.chars(range.clone()) {
         if at < start {
             continue;
         }
@@ -144,7 +145,7 @@ mod tests {
 
     fn items(text: &str) -> Vec<&str> {
         let marks = Marks::new(text, 0..text.len());
-        let guards = protected(text, &marks, 0..text.len());
+        let guards = protected(&marks, 0..text.len());
         split(text, &marks, 0..text.len(), guards.all())
             .into_iter()
             .map(|r| &text[r])

@@ -26,14 +26,17 @@ impl<T> Sorted<T> {
     }
 
     /// All items, in order.
-    #[cfg(test)]
     pub(crate) fn all(&self) -> &[T] {
         &self.items
     }
 
-    /// The items from the first that is not `before` to the first that is not `before_end`
-    /// (both predicates hold for a prefix of the items).
-    fn between(&self, before: impl Fn(&T) -> bool, before_end: impl Fn(&T) -> bool) -> &[T] {
+    /// The indices of the items from the first that is not `before` to the first that is
+    /// not `before_end` (both predicates hold for a prefix of the items).
+    fn between(
+        &self,
+        before: impl Fn(&T) -> bool,
+        before_end: impl Fn(&T) -> bool,
+    ) -> Range<usize> {
         let hint = self.hint.get().min(self.items.len());
         let from = if self.items[..hint].last().is_none_or(&before) {
             gallop(&self.items, hint, before)
@@ -42,13 +45,18 @@ impl<T> Sorted<T> {
         };
         let to = gallop(&self.items, from, before_end);
         self.hint.set(from);
-        &self.items[from..to]
+        from..to
     }
 }
 
 impl Sorted<usize> {
     /// The positions inside `range`.
     pub(crate) fn within(&self, range: Range<usize>) -> &[usize] {
+        &self.items[self.indices_within(range)]
+    }
+
+    /// The indices of the positions inside `range`.
+    pub(crate) fn indices_within(&self, range: Range<usize>) -> Range<usize> {
         self.between(|&at| at < range.start, |&at| at < range.end)
     }
 }
@@ -56,7 +64,7 @@ impl Sorted<usize> {
 impl Sorted<Range<usize>> {
     /// The ranges (sorted and disjoint) that overlap `range`.
     pub(crate) fn overlapping(&self, range: Range<usize>) -> &[Range<usize>] {
-        self.between(|r| r.end <= range.start, |r| r.start < range.end)
+        &self.items[self.between(|r| r.end <= range.start, |r| r.start < range.end)]
     }
 }
 

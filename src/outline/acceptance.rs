@@ -59,7 +59,7 @@ pub(super) fn accept(
         }
     }
     let (sentence_ends, line_breaks) =
-        Positions::sentence_ends_and_line_breaks(text, marks, body.clone());
+        Positions::sentence_ends_and_line_breaks(marks, body.clone());
 
     let mut accepted: Vec<Candidate> = Vec::new();
     // The last number accepted in each family (0: none), and the last number of a list
@@ -162,13 +162,9 @@ struct Positions(Vec<usize>);
 impl Positions {
     /// Where sentences end and where lines break in `text[body]`, from one pass over its
     /// marks.
-    fn sentence_ends_and_line_breaks(
-        text: &str,
-        marks: &Marks,
-        body: Range<usize>,
-    ) -> (Self, Self) {
+    fn sentence_ends_and_line_breaks(marks: &Marks, body: Range<usize>) -> (Self, Self) {
         let (mut ends, mut breaks) = (Vec::new(), Vec::new());
-        for (at, c) in marks.chars(text, body) {
+        for (at, c) in marks.chars(body) {
             if c == '\n' {
                 breaks.push(at);
             } else if is_sentence_end(c) {

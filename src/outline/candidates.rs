@@ -8,7 +8,7 @@ use crate::chars::{
 use crate::lexicon;
 use crate::markers::{Family, Marker, bracket_heading, marker};
 use crate::marks::Marks;
-use crate::sorted::Ranges;
+use crate::sorted::{Ranges, Sorted};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -21,7 +21,15 @@ pub(super) fn candidates(
 ) -> Vec<Candidate> {
     let mut found = Vec::new();
     let all_lines: Vec<Range<usize>> = lines(text, body.clone()).collect();
-    let mut part_words = PartWords::of(text, body);
+    let mut part_words = PartWords::of(text, body.clone());
+    // Where a heading may start after the char (see [`may_break`]): all of them marks.
+    let breaks = Sorted::new(
+        marks
+            .chars(body)
+            .filter(|&(_, c)| may_break(c))
+            .map(|(at, _)| at)
+            .collect(),
+    );
     for (index, line) in all_lines.iter().enumerate() {
         let at_start = at_place(text, line.start, Boundary::LineStart)
             .or_else(|| unmarked(text, &all_lines, index));
@@ -35,11 +43,10 @@ pub(super) fn candidates(
             .last()
             .map_or(0, |c: &Candidate| c.start + c.marker.len);
         // Each step looks at the place `pos` after the char `prev` at `at`. Outside an
-        // open heading, only a place after a break (see [`may_break`]) can start one, and
-        // every break char is a mark: the steps go from mark to mark. Inside an open
-        // heading, every place is looked at.
-        let line_marks = marks.within(line.clone());
-        let mut next_mark = 0;
+        // open heading, only a place after a break can start one: the steps go from
+        // break to break. Inside an open heading, every place is looked at.
+        let line_breaks = breaks.within(line.clone());
+        let mut next_break = 0;
         let mut at = line.start;
         while let Some(prev) = char_at(text, at).filter(|_| at < line.end) {
             let pos = at + prev.len_utf8();
@@ -95,10 +102,10 @@ pub(super) fn candidates(
             at = if heading_open {
                 pos
             } else {
-                while line_marks.get(next_mark).is_some_and(|&m| m < pos) {
-                    next_mark += 1;
+                while line_breaks.get(next_break).is_some_and(|&m| m < pos) {
+                    next_break += 1;
                 }
-                match line_marks.get(next_mark) {
+                match line_breaks.get(next_break) {
                     Some(&m) => m,
                     None => break,
                 }
