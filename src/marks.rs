@@ -33,6 +33,7 @@ impl Marks {
         // `E9`, looked up in a bitmap; everything else but ASCII letters and digits
         // after another is a mark.
         while let Some(&lead) = bytes.get(i) {
+            let byte = |k: usize| u32::from(bytes.get(i + k).map_or(0, |b| b & 0x3F));
             let (mark, len) = match lead {
                 0x00..=0x7F => {
                     let alphanumeric = lead.is_ascii_alphanumeric();
@@ -40,18 +41,12 @@ impl Marks {
                     after_alphanumeric = alphanumeric;
                     (mark.then_some(char::from(lead)), 1)
                 }
-                0xE4..=0xE9 if lead > 0xE4 || bytes.get(i + 1).is_some_and(|&b| b >= 0xB8) => {
+                0xE0..=0xEF => {
                     after_alphanumeric = false;
-                    let code = (u32::from(lead & 0x0F) << 12)
-                        | (u32::from(bytes.get(i + 1).map_or(0, |b| b & 0x3F)) << 6)
-                        | u32::from(bytes.get(i + 2).map_or(0, |b| b & 0x3F));
-                    (
-                        HAN_MARKS
-                            .contains(code)
-                            .then(|| char::from_u32(code))
-                            .flatten(),
-                        3,
-                    )
+                    let code = (u32::from(lead & 0x0F) << 12) | (byte(1) << 6) | byte(2);
+                    let han = (0x4E00..=0x9FFF).contains(&code);
+                    let mark = !han || HAN_MARKS.contains(code);
+                    (mark.then(|| char::from_u32(code)).flatten(), 3)
                 }
                 _ => {
                     after_alphanumeric = false;
