@@ -145,7 +145,14 @@ impl PartWords {
 /// Whether a heading may start right after `c`: a sentence or clause end, a colon, white
 /// space, a closing bracket (of a tag) or the end of page furniture (`- 2 -`, `第2页`).
 fn may_break(c: char) -> bool {
-    is_item_end(c) || is_space(c) || matches!(c, '：' | ':' | '）' | ')' | '-' | '页')
+    // One match, so that the common marks (commas, quotes, digits) are turned down by a
+    // few comparisons; a test holds it to `is_item_end`, `is_space` and the rest.
+    matches!(
+        c,
+        '。' | '！' | '？' | '；' | '!' | '?' | ';' | '：' | ':' | '）' | ')' | '-' | '页'
+            | ' ' | '\t'..='\r' | '\u{85}' | '\u{a0}' | '\u{1680}' | '\u{2000}'..='\u{200b}'
+            | '\u{2028}' | '\u{2029}' | '\u{202f}' | '\u{205f}' | '\u{3000}' | '\u{feff}'
+    )
 }
 
 static FURNITURE_END: LazyLock<Regex> = LazyLock::new(|| {
@@ -398,4 +405,18 @@ pub(super) fn lead_sentences(text: &str, body: Range<usize>) -> Vec<Candidate> {
         })
         .collect();
     if leads.len() >= 2 { leads } else { Vec::new() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_break_is_an_item_end_a_space_a_colon_a_closing_bracket_or_a_furniture_end() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let expected =
+                is_item_end(c) || is_space(c) || matches!(c, '：' | ':' | '）' | ')' | '-' | '页');
+            assert_eq!(may_break(c), expected, "{c:?}");
+        }
+    }
 }
