@@ -5,6 +5,20 @@ pub(crate) fn is_item_end(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';')
 }
 
+/// Whether a new heading or item may start right after `c`: a sentence or clause end,
+/// white space (line breaks included), a colon, a closing bracket (of a tag) or the end
+/// of page furniture (`- 2 -`, `第2页`).
+pub(crate) fn is_break(c: char) -> bool {
+    // One match, so that the common marks (commas, quotes, digits) are turned down by a
+    // few comparisons; a test holds it to `is_item_end`, `is_space` and the rest.
+    matches!(
+        c,
+        '。' | '！' | '？' | '；' | '!' | '?' | ';' | '：' | ':' | '）' | ')' | '-' | '页'
+            | ' ' | '\t'..='\r' | '\u{85}' | '\u{a0}' | '\u{1680}' | '\u{2000}'..='\u{200b}'
+            | '\u{2028}' | '\u{2029}' | '\u{202f}' | '\u{205f}' | '\u{3000}' | '\u{feff}'
+    )
+}
+
 /// Marks that end a full sentence (not a clause): `。！？` and their half-width forms.
 pub(crate) fn is_sentence_end(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '!' | '?')
@@ -92,4 +106,18 @@ pub(crate) fn char_before(text: &str, at: usize) -> Option<char> {
 /// The char at byte offset `at`, if any.
 pub(crate) fn char_at(text: &str, at: usize) -> Option<char> {
     text.get(at..)?.chars().next()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_break_is_an_item_end_a_space_a_colon_a_closing_bracket_or_a_furniture_end() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let expected =
+                is_item_end(c) || is_space(c) || matches!(c, '：' | ':' | '）' | ')' | '-' | '页');
+            assert_eq!(is_break(c), expected, "{c:?}");
+        }
+    }
 }

@@ -24,9 +24,19 @@ pub(crate) struct Marks {
 impl Marks {
     /// The marks of `text[range]` (offsets into `text`).
     pub(crate) fn new(text: &str, range: Range<usize>) -> Self {
+        Self::with_subset(text, range, |_| false).0
+    }
+
+    /// The marks of `text[range]`, and apart those whose char `keep` keeps; found in one
+    /// pass.
+    pub(crate) fn with_subset(
+        text: &str,
+        range: Range<usize>,
+        keep: impl Fn(char) -> bool,
+    ) -> (Self, Self) {
         let bytes = &text.as_bytes()[range.clone()];
-        let mut found = Vec::with_capacity(bytes.len() / 16);
-        let mut chars = Vec::with_capacity(bytes.len() / 16);
+        let mut all = Marks::with_capacity(bytes.len() / 16);
+        let mut kept = Marks::with_capacity(bytes.len() / 64);
         let mut after_alphanumeric = false;
         let mut i = 0;
         // Decoded by hand: a basic Han character is three bytes with a lead from `E4` to
@@ -55,15 +65,26 @@ impl Marks {
                 }
             };
             if let Some(c) = mark {
-                found.push(range.start + i);
-                chars.push(c);
+                all.push(range.start + i, c);
+                if keep(c) {
+                    kept.push(range.start + i, c);
+                }
             }
             i += len;
         }
+        (all, kept)
+    }
+
+    fn with_capacity(capacity: usize) -> Self {
         Marks {
-            at: Sorted::new(found),
-            chars,
+            at: Sorted::new(Vec::with_capacity(capacity)),
+            chars: Vec::with_capacity(capacity),
         }
+    }
+
+    fn push(&mut self, at: usize, c: char) {
+        self.at.push(at);
+        self.chars.push(c);
     }
 
     /// The offsets of the marks inside `range`.

@@ -87,12 +87,12 @@ impl Candidate {
 pub(crate) fn headings(
     text: &str,
     body: Range<usize>,
-    marks: &Marks,
+    breaks: &Marks,
     guards: &Ranges,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Heading> {
-    let candidates = candidates::candidates(text, body.clone(), marks, guards);
-    let mut accepted = acceptance::accept(text, body.clone(), marks, candidates, diagnostics);
+    let candidates = candidates::candidates(text, body.clone(), breaks, guards);
+    let mut accepted = acceptance::accept(text, body.clone(), breaks, candidates, diagnostics);
     if accepted.is_empty() {
         accepted = candidates::lead_sentences(text, body.clone());
     }

@@ -1,7 +1,7 @@
 //! Putting the tree together: title and preamble, sections and themes from the outline,
 //! items from the sentences, indicators from each text, and the signature.
 
-use crate::chars::is_space;
+use crate::chars::{is_break, is_space};
 use crate::lexicon;
 use crate::markers::Family;
 use crate::marks::Marks;
@@ -158,6 +158,8 @@ pub(crate) struct Document<'a> {
     pub source: &'a str,
     /// The marks of the body, found once.
     pub marks: Marks,
+    /// The marks after which a heading or an item may start (see [`is_break`]).
+    pub breaks: Marks,
     /// Quotes and brackets, found once for the whole body.
     pub guards: Ranges,
     /// Where numerals are names (see [`indicators::shields`]).
@@ -174,12 +176,13 @@ impl<'a> Document<'a> {
         title: Option<Range<usize>>,
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Self {
-        let marks = Marks::new(source, body.clone());
+        let (marks, breaks) = Marks::with_subset(source, body.clone(), is_break);
         let guards = protected(&marks, body.clone());
         Document {
             source,
             shields: indicators::shields(source, body.clone(), &marks, &guards),
             guards,
+            breaks,
             marks,
             ignored: ignored_lines(source, body, title, diagnostics),
         }
@@ -191,7 +194,7 @@ impl<'a> Document<'a> {
         body: Range<usize>,
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Vec<Heading> {
-        outline::headings(self.source, body, &self.marks, &self.guards, diagnostics)
+        outline::headings(self.source, body, &self.breaks, &self.guards, diagnostics)
             .into_iter()
             .filter(|h| !inside(&self.ignored, h.start..h.start + 1))
             .collect()
@@ -216,7 +219,7 @@ impl<'a> Document<'a> {
         }
         split(
             self.source,
-            &self.marks,
+            &self.breaks,
             range.clone(),
             self.guards.overlapping(range),
         )

@@ -55,18 +55,19 @@ pub(crate) fn protected(marks: &Marks, range: Range<usize>) -> Ranges {
     Ranges::new(outer)
 }
 
-/// Splits `text[range]` into items: trimmed, non-empty byte ranges in order. `guards`
-/// are the quotes and brackets of the text (see [`protected`]).
+/// Splits `text[range]` into items: trimmed, non-empty byte ranges in order. `breaks`
+/// are the marks of the text that [`crate::chars::is_break`] keeps (line breaks and item
+/// ends among them), `guards` its quotes and brackets (see [`protected`]).
 pub(crate) fn split(
     text: &str,
-    marks: &Marks,
+    breaks: &Marks,
     range: Range<usize>,
     guards: &[Range<usize>],
 ) -> Vec<Range<usize>> {
     let mut guard = guards.iter().peekable();
     let mut items = Vec::new();
     let mut start = range.start;
-    for (at, c) in marks.chars(range.clone()) {
+    for (at, c) in breaks.chars(range.clone()) {
         if at < start {
             continue;
         }
@@ -144,9 +145,9 @@ mod tests {
     use super::*;
 
     fn items(text: &str) -> Vec<&str> {
-        let marks = Marks::new(text, 0..text.len());
+        let (marks, breaks) = Marks::with_subset(text, 0..text.len(), crate::chars::is_break);
         let guards = protected(&marks, 0..text.len());
-        split(text, &marks, 0..text.len(), guards.all())
+        split(text, &breaks, 0..text.len(), guards.all())
             .into_iter()
             .map(|r| &text[r])
             .collect()

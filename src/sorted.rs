@@ -25,6 +25,11 @@ impl<T> Sorted<T> {
         }
     }
 
+    /// Adds an item after all others (it must keep them sorted).
+    pub(crate) fn push(&mut self, item: T) {
+        self.items.push(item);
+    }
+
     /// All items, in order.
     pub(crate) fn all(&self) -> &[T] {
         &self.items

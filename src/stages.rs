@@ -46,7 +46,7 @@ impl<'a> Stages<'a> {
             .flat_map(|r| {
                 split(
                     source,
-                    &doc.marks,
+                    &doc.breaks,
                     r.clone(),
                     doc.guards.overlapping(r.clone()),
                 )
@@ -86,7 +86,7 @@ impl<'a> Stages<'a> {
             .iter()
             .map(|r| {
                 let guards = self.doc.guards.overlapping(r.clone());
-                split(self.source, &self.doc.marks, r.clone(), guards).len()
+                split(self.source, &self.doc.breaks, r.clone(), guards).len()
             })
             .sum()
     }

@@ -12,7 +12,7 @@ use std::ops::Range;
 pub(super) fn accept(
     text: &str,
     body: Range<usize>,
-    marks: &Marks,
+    breaks: &Marks,
     candidates: Vec<Candidate>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Candidate> {
@@ -59,7 +59,7 @@ pub(super) fn accept(
         }
     }
     let (sentence_ends, line_breaks) =
-        Positions::sentence_ends_and_line_breaks(marks, body.clone());
+        Positions::sentence_ends_and_line_breaks(breaks, body.clone());
 
     let mut accepted: Vec<Candidate> = Vec::new();
     // The last number accepted in each family (0: none), and the last number of a list
@@ -162,16 +162,16 @@ struct Positions(Vec<usize>);
 impl Positions {
     /// Where sentences end and where lines break in `text[body]`, from one pass over its
     /// marks.
-    fn sentence_ends_and_line_breaks(marks: &Marks, body: Range<usize>) -> (Self, Self) {
-        let (mut ends, mut breaks) = (Vec::new(), Vec::new());
-        for (at, c) in marks.chars(body) {
+    fn sentence_ends_and_line_breaks(breaks: &Marks, body: Range<usize>) -> (Self, Self) {
+        let (mut ends, mut lines) = (Vec::new(), Vec::new());
+        for (at, c) in breaks.chars(body) {
             if c == '\n' {
-                breaks.push(at);
+                lines.push(at);
             } else if is_sentence_end(c) {
                 ends.push(at);
             }
         }
-        (Positions(ends), Positions(breaks))
+        (Positions(ends), Positions(lines))
     }
 
     /// How many lie in `range`.

@@ -3,12 +3,13 @@
 
 use super::{BODY_OPENERS, Boundary, Candidate, lines};
 use crate::chars::{
-    char_at, char_before, is_han, is_item_end, is_sentence_end, is_space, is_trailing_punct,
+    char_at, char_before, is_break, is_han, is_item_end, is_sentence_end, is_space,
+    is_trailing_punct,
 };
 use crate::lexicon;
 use crate::markers::{Family, Marker, bracket_heading, marker};
 use crate::marks::Marks;
-use crate::sorted::{Ranges, Sorted};
+use crate::sorted::Ranges;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -16,20 +17,12 @@ use std::sync::LazyLock;
 pub(super) fn candidates(
     text: &str,
     body: Range<usize>,
-    marks: &Marks,
+    breaks: &Marks,
     guards: &Ranges,
 ) -> Vec<Candidate> {
     let mut found = Vec::new();
     let all_lines: Vec<Range<usize>> = lines(text, body.clone()).collect();
     let mut part_words = PartWords::of(text, body.clone());
-    // Where a heading may start after the char (see [`may_break`]): all of them marks.
-    let breaks = Sorted::new(
-        marks
-            .chars(body)
-            .filter(|&(_, c)| may_break(c))
-            .map(|(at, _)| at)
-            .collect(),
-    );
     for (index, line) in all_lines.iter().enumerate() {
         let at_start = at_place(text, line.start, Boundary::LineStart)
             .or_else(|| unmarked(text, &all_lines, index));
@@ -50,7 +43,7 @@ pub(super) fn candidates(
         let mut at = line.start;
         while let Some(prev) = char_at(text, at).filter(|_| at < line.end) {
             let pos = at + prev.len_utf8();
-            if heading_open || may_break(prev) {
+            if heading_open || is_break(prev) {
                 let Some(c) = char_at(text, pos).filter(|_| pos < line.end) else {
                     break;
                 };
@@ -140,19 +133,6 @@ impl PartWords {
         }
         self.starts.get(self.next).is_some_and(|&s| s < pos + 120)
     }
-}
-
-/// Whether a heading may start right after `c`: a sentence or clause end, a colon, white
-/// space, a closing bracket (of a tag) or the end of page furniture (`- 2 -`, `第2页`).
-fn may_break(c: char) -> bool {
-    // One match, so that the common marks (commas, quotes, digits) are turned down by a
-    // few comparisons; a test holds it to `is_item_end`, `is_space` and the rest.
-    matches!(
-        c,
-        '。' | '！' | '？' | '；' | '!' | '?' | ';' | '：' | ':' | '）' | ')' | '-' | '页'
-            | ' ' | '\t'..='\r' | '\u{85}' | '\u{a0}' | '\u{1680}' | '\u{2000}'..='\u{200b}'
-            | '\u{2028}' | '\u{2029}' | '\u{202f}' | '\u{205f}' | '\u{3000}' | '\u{feff}'
-    )
 }
 
 static FURNITURE_END: LazyLock<Regex> = LazyLock::new(|| {
@@ -405,18 +385,4 @@ pub(super) fn lead_sentences(text: &str, body: Range<usize>) -> Vec<Candidate> {
         })
         .collect();
     if leads.len() >= 2 { leads } else { Vec::new() }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_break_is_an_item_end_a_space_a_colon_a_closing_bracket_or_a_furniture_end() {
-        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-            let expected =
-                is_item_end(c) || is_space(c) || matches!(c, '：' | ':' | '）' | ')' | '-' | '页');
-            assert_eq!(may_break(c), expected, "{c:?}");
-        }
-    }
 }
