@@ -126,14 +126,18 @@ pub(crate) fn scan<'a>(
         return Vec::new();
     };
     let offset = range.start;
-    let marks = marks.within(range.clone());
+    let (marks, mark_chars) = marks.slices(range.clone());
     let mut next_mark = 0;
+    // The char at `i` when a mark gave it.
+    let mut known: Option<char> = None;
     let mut shields = shields.overlapping(range).iter().peekable();
     let mut found: Vec<Indicator<'a>> = Vec::new();
     let mut i = 0;
     let mut last_end = 0;
     while i < text.len() {
-        let Some(c) = char_at(text, i) else { break };
+        let Some(c) = known.take().or_else(|| char_at(text, i)) else {
+            break;
+        };
         let starts_number = digit_value(c).is_some() || is_chinese_numeral(c);
         if !starts_number {
             // Every numeral and every ASCII run starts at a mark: from anything else,
@@ -145,7 +149,10 @@ pub(crate) fn scan<'a>(
                     next_mark += 1;
                 }
                 match marks.get(next_mark) {
-                    Some(&m) => i = m - offset,
+                    Some(&m) => {
+                        i = m - offset;
+                        known = mark_chars.get(next_mark).copied();
+                    }
                     None => break,
                 }
             }

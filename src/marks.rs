@@ -94,11 +94,14 @@ impl Marks {
 
     /// Each mark inside `range` with its char.
     pub(crate) fn chars(&self, range: Range<usize>) -> impl Iterator<Item = (usize, char)> + '_ {
+        let (at, chars) = self.slices(range);
+        at.iter().copied().zip(chars.iter().copied())
+    }
+
+    /// The offsets and the chars of the marks inside `range`.
+    pub(crate) fn slices(&self, range: Range<usize>) -> (&[usize], &[char]) {
         let indices = self.at.indices_within(range);
-        self.at.all()[indices.clone()]
-            .iter()
-            .copied()
-            .zip(self.chars[indices].iter().copied())
+        (&self.at.all()[indices.clone()], &self.chars[indices])
     }
 }
 

@@ -38,10 +38,16 @@ pub(super) fn candidates(
         // Each step looks at the place `pos` after the char `prev` at `at`. Outside an
         // open heading, only a place after a break can start one: the steps go from
         // break to break. Inside an open heading, every place is looked at.
-        let line_breaks = breaks.within(line.clone());
+        let (line_breaks, break_chars) = breaks.slices(line.clone());
         let mut next_break = 0;
         let mut at = line.start;
-        while let Some(prev) = char_at(text, at).filter(|_| at < line.end) {
+        // The char at `at` when a break gave it.
+        let mut known: Option<char> = None;
+        while let Some(prev) = known
+            .take()
+            .or_else(|| char_at(text, at))
+            .filter(|_| at < line.end)
+        {
             let pos = at + prev.len_utf8();
             if heading_open || is_break(prev) {
                 let Some(c) = char_at(text, pos).filter(|_| pos < line.end) else {
@@ -99,7 +105,10 @@ pub(super) fn candidates(
                     next_break += 1;
                 }
                 match line_breaks.get(next_break) {
-                    Some(&m) => m,
+                    Some(&m) => {
+                        known = break_chars.get(next_break).copied();
+                        m
+                    }
                     None => break,
                 }
             };
