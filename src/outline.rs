@@ -87,11 +87,12 @@ impl Candidate {
 pub(crate) fn headings(
     text: &str,
     body: Range<usize>,
+    lines: &[Range<usize>],
     breaks: &Marks,
     guards: &Ranges,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Heading> {
-    let candidates = candidates::candidates(text, body.clone(), breaks, guards);
+    let candidates = candidates::candidates(text, body.clone(), lines, breaks, guards);
     let mut accepted = acceptance::accept(text, body.clone(), breaks, candidates, diagnostics);
     if accepted.is_empty() {
         accepted = candidates::lead_sentences(text, body.clone());
@@ -105,6 +106,30 @@ pub(crate) fn headings(
         headings[i].body_start = body_start;
     }
     headings
+}
+
+/// Lines of `text[range]`, trimmed, non-empty, cut where `breaks` (marks that
+/// [`crate::chars::is_break`] keeps) hold a line break: as [`lines`] gives them, without
+/// another search of the text.
+pub(crate) fn lines_at_breaks(
+    text: &str,
+    breaks: &Marks,
+    range: Range<usize>,
+) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = range.start;
+    let ends = breaks
+        .chars(range.clone())
+        .filter(|&(_, c)| c == '\n')
+        .map(|(at, _)| at);
+    for end in ends.chain([range.end]) {
+        let line = trim(text, start..end);
+        if !line.is_empty() {
+            out.push(line);
+        }
+        start = end + 1;
+    }
+    out
 }
 
 /// Lines of `text[range]`, trimmed, non-empty.

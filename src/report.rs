@@ -160,6 +160,8 @@ pub(crate) struct Document<'a> {
     pub marks: Marks,
     /// The marks after which a heading or an item may start (see [`is_break`]).
     pub breaks: Marks,
+    /// The body's lines, trimmed, non-empty.
+    pub lines: Vec<Range<usize>>,
     /// Quotes and brackets, found once for the whole body.
     pub guards: Ranges,
     /// Where numerals are names (see [`indicators::shields`]).
@@ -177,6 +179,7 @@ impl<'a> Document<'a> {
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Self {
         let (marks, breaks) = Marks::with_subset(source, body.clone(), is_break);
+        let lines = outline::lines_at_breaks(source, &breaks, body.clone());
         let guards = protected(&marks, body.clone());
         Document {
             source,
@@ -184,7 +187,8 @@ impl<'a> Document<'a> {
             guards,
             breaks,
             marks,
-            ignored: ignored_lines(source, body, title, diagnostics),
+            ignored: ignored_lines(source, &lines, title, diagnostics),
+            lines,
         }
     }
 
@@ -194,10 +198,17 @@ impl<'a> Document<'a> {
         body: Range<usize>,
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Vec<Heading> {
-        outline::headings(self.source, body, &self.breaks, &self.guards, diagnostics)
-            .into_iter()
-            .filter(|h| !inside(&self.ignored, h.start..h.start + 1))
-            .collect()
+        outline::headings(
+            self.source,
+            body,
+            &self.lines,
+            &self.breaks,
+            &self.guards,
+            diagnostics,
+        )
+        .into_iter()
+        .filter(|h| !inside(&self.ignored, h.start..h.start + 1))
+        .collect()
     }
 
     /// A text node with its indicators, read with `role` (`None`: not read).
@@ -393,13 +404,13 @@ fn end_before_furniture(source: &str, range: Range<usize>) -> usize {
 /// title: left out of the tree, each with a diagnostic.
 fn ignored_lines(
     source: &str,
-    body: Range<usize>,
+    lines: &[Range<usize>],
     title: Option<Range<usize>>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Range<usize>> {
     let title_text = title.map(|t| &source[t]);
     let mut out = Vec::new();
-    for line in outline::lines(source, body) {
+    for line in lines.iter().cloned() {
         let l = &source[line.clone()];
         let furniture = is_furniture(l);
         let repeated_title = title_text.is_some_and(|t| t == l);

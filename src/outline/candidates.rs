@@ -17,15 +17,15 @@ use std::sync::LazyLock;
 pub(super) fn candidates(
     text: &str,
     body: Range<usize>,
+    all_lines: &[Range<usize>],
     breaks: &Marks,
     guards: &Ranges,
 ) -> Vec<Candidate> {
     let mut found = Vec::new();
-    let all_lines: Vec<Range<usize>> = lines(text, body.clone()).collect();
     let mut part_words = PartWords::of(text, body.clone());
     for (index, line) in all_lines.iter().enumerate() {
         let at_start = at_place(text, line.start, Boundary::LineStart)
-            .or_else(|| unmarked(text, &all_lines, index));
+            .or_else(|| unmarked(text, all_lines, index));
         // Inline candidates: after a sentence end, a colon or white space, or glued to a
         // heading that has not ended yet (`二、深入打好攻坚战（一）持续推进…`).
         let mut heading_open = at_start.is_some();
