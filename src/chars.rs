@@ -74,6 +74,36 @@ pub(crate) fn is_chinese_numeral(c: char) -> bool {
     chinese_digit(c).is_some() || matches!(c, '十' | '百' | '千' | '万' | '亿')
 }
 
+/// A quote or bracket that opens or closes (see [`closer_of`]).
+pub(crate) fn is_quote(c: char) -> bool {
+    matches!(
+        c,
+        '“' | '”'
+            | '‘'
+            | '’'
+            | '「'
+            | '」'
+            | '『'
+            | '』'
+            | '（'
+            | '）'
+            | '('
+            | ')'
+            | '【'
+            | '】'
+            | '《'
+            | '》'
+            | '〔'
+            | '〕'
+            | '［'
+            | '］'
+            | '['
+            | ']'
+            | '〈'
+            | '〉'
+    )
+}
+
 /// Opening quote or bracket and the mark that closes it.
 pub(crate) fn closer_of(c: char) -> Option<char> {
     Some(match c {
@@ -111,6 +141,17 @@ pub(crate) fn char_at(text: &str, at: usize) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_quotes_are_what_closer_of_opens_and_closes() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let expected = closer_of(c).is_some()
+                || "“‘「『（(【《〔［[〈"
+                    .chars()
+                    .any(|o| closer_of(o) == Some(c));
+            assert_eq!(is_quote(c), expected, "{c:?}");
+        }
+    }
 
     #[test]
     fn a_break_is_an_item_end_a_space_a_colon_a_closing_bracket_or_a_furniture_end() {

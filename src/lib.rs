@@ -78,8 +78,8 @@ pub fn parse(source: &str) -> Report<'_> {
 /// ```
 pub fn indicators(text: &str) -> Vec<Indicator<'_>> {
     let whole = 0..text.len();
-    let marks = marks::Marks::new(text, whole.clone());
-    let guards = sentences::protected(&marks, whole.clone());
-    let shields = indicators::shields(text, whole.clone(), &marks, &guards);
-    indicators::scan(text, whole, Role::Achieved, &marks, &shields)
+    let marks = marks::Kinds::of(text, whole.clone());
+    let guards = sentences::protected(&marks.quotes, whole.clone());
+    let shields = indicators::shields(text, whole.clone(), &marks.numerals, &guards);
+    indicators::scan(text, whole, Role::Achieved, &marks.numerals, &shields)
 }

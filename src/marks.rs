@@ -1,6 +1,6 @@
 //! The marks of a document, found in one pass: every place where something other than
-//! running Han text stands. Every later pass (quotes, items, headings, numbers) walks
-//! these instead of decoding every character again.
+//! running Han text stands, sorted into the kinds that later passes walk (breaks for
+//! items and headings, quotes, numerals) so that none decodes every character again.
 //!
 //! ```text
 //! 开展活动200余场，覆盖“群众”。
@@ -12,31 +12,30 @@
 //! `页` (of page furniture) are marks although Han. Four characters in five of a report
 //! are not marks.
 
+use crate::chars::{digit_value, is_break, is_chinese_numeral, is_quote};
 use crate::sorted::Sorted;
 use std::ops::Range;
 
-/// The marks of a stretch of text: their sorted byte offsets, and their chars.
-pub(crate) struct Marks {
-    at: Sorted<usize>,
-    chars: Vec<char>,
+/// The marks of each kind that a later pass walks.
+pub(crate) struct Kinds {
+    /// Those after which a heading or an item may start (see [`is_break`]).
+    pub breaks: Marks,
+    /// Quotes, brackets and line breaks, for [`crate::sentences::protected`].
+    pub quotes: Marks,
+    /// Digits and Chinese numerals, and the first of each run of ASCII letters and digits:
+    /// where a number may start.
+    pub numerals: Marks,
 }
 
-impl Marks {
-    /// The marks of `text[range]` (offsets into `text`).
-    pub(crate) fn new(text: &str, range: Range<usize>) -> Self {
-        Self::with_subset(text, range, |_| false).0
-    }
-
-    /// The marks of `text[range]`, and apart those whose char `keep` keeps; found in one
-    /// pass.
-    pub(crate) fn with_subset(
-        text: &str,
-        range: Range<usize>,
-        keep: impl Fn(char) -> bool,
-    ) -> (Self, Self) {
+impl Kinds {
+    /// The marks of each kind in `text[range]` (offsets into `text`), found in one pass.
+    pub(crate) fn of(text: &str, range: Range<usize>) -> Self {
         let bytes = &text.as_bytes()[range.clone()];
-        let mut all = Marks::with_capacity(bytes.len() / 16);
-        let mut kept = Marks::with_capacity(bytes.len() / 64);
+        let mut kinds = Kinds {
+            breaks: Marks::with_capacity(bytes.len() / 64),
+            quotes: Marks::with_capacity(bytes.len() / 128),
+            numerals: Marks::with_capacity(bytes.len() / 64),
+        };
         let mut after_alphanumeric = false;
         let mut i = 0;
         // Decoded by hand: a basic Han character is three bytes with a lead from `E4` to
@@ -65,16 +64,30 @@ impl Marks {
                 }
             };
             if let Some(c) = mark {
-                all.push(range.start + i, c);
-                if keep(c) {
-                    kept.push(range.start + i, c);
+                let at = range.start + i;
+                if is_break(c) {
+                    kinds.breaks.push(at, c);
+                }
+                if c == '\n' || is_quote(c) {
+                    kinds.quotes.push(at, c);
+                }
+                if c.is_ascii_alphanumeric() || is_numeral(c) {
+                    kinds.numerals.push(at, c);
                 }
             }
             i += len;
         }
-        (all, kept)
+        kinds
     }
+}
 
+/// The marks of a stretch of text: their sorted byte offsets, and their chars.
+pub(crate) struct Marks {
+    at: Sorted<usize>,
+    chars: Vec<char>,
+}
+
+impl Marks {
     fn with_capacity(capacity: usize) -> Self {
         Marks {
             at: Sorted::new(Vec::with_capacity(capacity)),
@@ -85,11 +98,6 @@ impl Marks {
     fn push(&mut self, at: usize, c: char) {
         self.at.push(at);
         self.chars.push(c);
-    }
-
-    /// The offsets of the marks inside `range`.
-    pub(crate) fn within(&self, range: Range<usize>) -> &[usize] {
-        self.at.within(range)
     }
 
     /// Each mark inside `range` with its char.
@@ -103,6 +111,11 @@ impl Marks {
         let indices = self.at.indices_within(range);
         (&self.at.all()[indices.clone()], &self.chars[indices])
     }
+}
+
+/// A digit or a Chinese numeral.
+fn is_numeral(c: char) -> bool {
+    digit_value(c).is_some() || is_chinese_numeral(c)
 }
 
 /// The Han characters of the basic block that are marks.
@@ -138,68 +151,73 @@ impl HanSet {
 mod tests {
     use super::*;
 
-    fn marks(text: &str) -> Vec<&str> {
-        let marks = Marks::new(text, 0..text.len());
-        marks
+    fn kind(text: &str, pick: impl Fn(&Kinds) -> &Marks) -> Vec<&str> {
+        let kinds = Kinds::of(text, 0..text.len());
+        pick(&kinds)
             .chars(0..text.len())
             .map(|(at, c)| &text[at..at + c.len_utf8()])
             .collect()
     }
 
     #[test]
-    fn finds_punctuation_numerals_and_the_first_of_ascii_runs() {
+    fn sorts_marks_into_breaks_quotes_and_numerals() {
+        let text = "开展活动200余场，覆盖“群众”。PM2.5 第3页\n（一）三千人";
+        assert_eq!(kind(text, |k| &k.breaks), ["。", " ", "页", "\n", "）"]);
+        assert_eq!(kind(text, |k| &k.quotes), ["“", "”", "\n", "（", "）"]);
         assert_eq!(
-            marks("开展活动200余场，覆盖“群众”。PM2.5 第3页"),
-            ["2", "，", "“", "”", "。", "P", ".", "5", " ", "3", "页"]
+            kind(text, |k| &k.numerals),
+            ["2", "P", "5", "3", "一", "三", "千"]
         );
-        assert_eq!(marks("三千人（一）"), ["三", "千", "（", "一", "）"]);
     }
 
     #[test]
-    fn every_chinese_numeral_is_a_mark() {
+    fn every_chinese_numeral_is_a_numeral_mark() {
         let numerals: String = ('\u{4e00}'..='\u{9fff}')
-            .filter(|&c| crate::chars::is_chinese_numeral(c))
+            .filter(|&c| is_chinese_numeral(c))
             .collect();
-        assert_eq!(marks(&numerals).concat(), numerals);
+        assert_eq!(kind(&numerals, |k| &k.numerals).concat(), numerals);
     }
 
     #[test]
     fn within_takes_the_marks_of_a_range() {
         let text = "甲，乙。丙；";
-        let marks = Marks::new(text, 0..text.len());
-        assert_eq!(marks.within(3..9), [3]);
-        assert_eq!(marks.within(4..9), [] as [usize; 0]);
-        assert_eq!(marks.within(9..18), [9, 15]);
+        let kinds = Kinds::of(text, 0..text.len());
+        let within = |range: Range<usize>| kinds.breaks.slices(range).0.to_vec();
+        assert_eq!(within(9..18), [9, 15]);
+        assert_eq!(within(10..15), [] as [usize; 0]);
         // Out of order, as well.
-        assert_eq!(marks.within(0..4), [3]);
-        assert_eq!(marks.within(0..18), [3, 9, 15]);
+        assert_eq!(within(0..10), [9]);
     }
 
     proptest::proptest! {
-        /// The hand decoding agrees with the definition, on any text.
+        /// The hand decoding agrees with the definition of a mark and of each kind, on
+        /// any text.
         #[test]
-        fn agrees_with_the_definition(text in "[一-龥㐀-䷿a-z0-9 ，。\\PC]{0,40}") {
+        fn agrees_with_the_definition(text in "[一-龥㐀-䷿a-z0-9 ，。“”（）\\n\\PC]{0,40}") {
             let mut after_alphanumeric = false;
-            let expected: Vec<usize> = text
+            let marks: Vec<(usize, char)> = text
                 .char_indices()
                 .filter(|&(_, c)| {
                     let alphanumeric = c.is_ascii_alphanumeric();
                     let mark = match c {
-                        '\u{4e00}'..='\u{9fff}' => crate::chars::is_chinese_numeral(c) || c == '页',
+                        '\u{4e00}'..='\u{9fff}' => is_chinese_numeral(c) || c == '页',
                         _ => !(alphanumeric && after_alphanumeric),
                     };
                     after_alphanumeric = alphanumeric;
                     mark
                 })
-                .map(|(i, _)| i)
                 .collect();
-            let marks = Marks::new(&text, 0..text.len());
-            proptest::prop_assert_eq!(marks.at.all(), expected);
-            let chars: Vec<char> = marks.chars(0..text.len()).map(|(at, c)| {
-                assert_eq!(text[at..].chars().next(), Some(c));
-                c
-            }).collect();
-            proptest::prop_assert_eq!(chars.len(), marks.at.all().len());
+            let kinds = Kinds::of(&text, 0..text.len());
+            let expect = |keep: &dyn Fn(char) -> bool| -> Vec<(usize, char)> {
+                marks.iter().copied().filter(|&(_, c)| keep(c)).collect()
+            };
+            let found = |m: &Marks| -> Vec<(usize, char)> { m.chars(0..text.len()).collect() };
+            proptest::prop_assert_eq!(found(&kinds.breaks), expect(&is_break));
+            proptest::prop_assert_eq!(found(&kinds.quotes), expect(&|c| c == '\n' || is_quote(c)));
+            proptest::prop_assert_eq!(
+                found(&kinds.numerals),
+                expect(&|c| c.is_ascii_alphanumeric() || is_numeral(c))
+            );
         }
     }
 }

@@ -1,10 +1,10 @@
 //! Putting the tree together: title and preamble, sections and themes from the outline,
 //! items from the sentences, indicators from each text, and the signature.
 
-use crate::chars::{is_break, is_space};
+use crate::chars::is_space;
 use crate::lexicon;
 use crate::markers::Family;
-use crate::marks::Marks;
+use crate::marks::Kinds;
 use crate::outline::{self, Heading};
 use crate::sentences::{protected, split, trim};
 use crate::sorted::Ranges;
@@ -156,10 +156,8 @@ impl Layout {
 /// where numerals are names, and the lines left out of the tree.
 pub(crate) struct Document<'a> {
     pub source: &'a str,
-    /// The marks of the body, found once.
-    pub marks: Marks,
-    /// The marks after which a heading or an item may start (see [`is_break`]).
-    pub breaks: Marks,
+    /// The marks of the body by kind, found once.
+    pub marks: Kinds,
     /// The body's lines, trimmed, non-empty.
     pub lines: Vec<Range<usize>>,
     /// Quotes and brackets, found once for the whole body.
@@ -178,14 +176,13 @@ impl<'a> Document<'a> {
         title: Option<Range<usize>>,
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Self {
-        let (marks, breaks) = Marks::with_subset(source, body.clone(), is_break);
-        let lines = outline::lines_at_breaks(source, &breaks, body.clone());
-        let guards = protected(&marks, body.clone());
+        let marks = Kinds::of(source, body.clone());
+        let lines = outline::lines_at_breaks(source, &marks.breaks, body.clone());
+        let guards = protected(&marks.quotes, body.clone());
         Document {
             source,
-            shields: indicators::shields(source, body.clone(), &marks, &guards),
+            shields: indicators::shields(source, body.clone(), &marks.numerals, &guards),
             guards,
-            breaks,
             marks,
             ignored: ignored_lines(source, &lines, title, diagnostics),
             lines,
@@ -202,7 +199,7 @@ impl<'a> Document<'a> {
             self.source,
             body,
             &self.lines,
-            &self.breaks,
+            &self.marks.breaks,
             &self.guards,
             diagnostics,
         )
@@ -214,7 +211,13 @@ impl<'a> Document<'a> {
     /// A text node with its indicators, read with `role` (`None`: not read).
     fn text(&self, range: Range<usize>, role: Option<Role>) -> Text<'a> {
         let indicators = role.map_or_else(Vec::new, |role| {
-            indicators::scan(self.source, range.clone(), role, &self.marks, &self.shields)
+            indicators::scan(
+                self.source,
+                range.clone(),
+                role,
+                &self.marks.numerals,
+                &self.shields,
+            )
         });
         Text {
             text: Cow::Borrowed(&self.source[range.clone()]),
@@ -230,7 +233,7 @@ impl<'a> Document<'a> {
         }
         split(
             self.source,
-            &self.breaks,
+            &self.marks.breaks,
             range.clone(),
             self.guards.overlapping(range),
         )

@@ -145,9 +145,9 @@ mod tests {
     use super::*;
 
     fn items(text: &str) -> Vec<&str> {
-        let (marks, breaks) = Marks::with_subset(text, 0..text.len(), crate::chars::is_break);
-        let guards = protected(&marks, 0..text.len());
-        split(text, &breaks, 0..text.len(), guards.all())
+        let marks = crate::marks::Kinds::of(text, 0..text.len());
+        let guards = protected(&marks.quotes, 0..text.len());
+        split(text, &marks.breaks, 0..text.len(), guards.all())
             .into_iter()
             .map(|r| &text[r])
             .collect()

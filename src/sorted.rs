@@ -55,11 +55,6 @@ impl<T> Sorted<T> {
 }
 
 impl Sorted<usize> {
-    /// The positions inside `range`.
-    pub(crate) fn within(&self, range: Range<usize>) -> &[usize] {
-        &self.items[self.indices_within(range)]
-    }
-
     /// The indices of the positions inside `range`.
     pub(crate) fn indices_within(&self, range: Range<usize>) -> Range<usize> {
         self.between(|&at| at < range.start, |&at| at < range.end)
@@ -101,7 +96,7 @@ mod tests {
         assert_eq!(ranges.overlapping(0..1).first(), Some(&(0..3)));
         assert_eq!(ranges.overlapping(12..20), [] as [Range<usize>; 0]);
         let empty: Sorted<usize> = Sorted::new(Vec::new());
-        assert!(empty.within(0..5).is_empty());
+        assert!(empty.indices_within(0..5).is_empty());
     }
 
     proptest::proptest! {
@@ -116,7 +111,7 @@ mod tests {
             for (start, len) in lookups {
                 let from = positions.partition_point(|&p| p < start);
                 let to = positions.partition_point(|&p| p < start + len).max(from);
-                proptest::prop_assert_eq!(sorted.within(start..start + len), &positions[from..to]);
+                proptest::prop_assert_eq!(sorted.indices_within(start..start + len), from..to);
             }
         }
     }

@@ -46,7 +46,7 @@ impl<'a> Stages<'a> {
             .flat_map(|r| {
                 split(
                     source,
-                    &doc.breaks,
+                    &doc.marks.breaks,
                     r.clone(),
                     doc.guards.overlapping(r.clone()),
                 )
@@ -62,8 +62,8 @@ impl<'a> Stages<'a> {
         }
     }
 
-    /// The lexical pass (marks, quotes and brackets, shields, ignored lines); returns the
-    /// number of marks.
+    /// The lexical pass (marks, lines, quotes and brackets, shields, ignored lines);
+    /// returns the number of lines.
     pub fn lexical(&self) -> usize {
         let doc = Document::new(
             self.source,
@@ -71,7 +71,7 @@ impl<'a> Stages<'a> {
             self.title.clone(),
             &mut Vec::new(),
         );
-        doc.marks.within(self.body.clone()).len()
+        doc.lines.len()
     }
 
     /// The outline: which markers are headings, and their levels; returns the number of
@@ -86,7 +86,7 @@ impl<'a> Stages<'a> {
             .iter()
             .map(|r| {
                 let guards = self.doc.guards.overlapping(r.clone());
-                split(self.source, &self.doc.breaks, r.clone(), guards).len()
+                split(self.source, &self.doc.marks.breaks, r.clone(), guards).len()
             })
             .sum()
     }
@@ -96,8 +96,8 @@ impl<'a> Stages<'a> {
         self.items
             .iter()
             .map(|r| {
-                let (marks, shields) = (&self.doc.marks, &self.doc.shields);
-                indicators::scan(self.source, r.clone(), Role::Achieved, marks, shields).len()
+                let (numerals, shields) = (&self.doc.marks.numerals, &self.doc.shields);
+                indicators::scan(self.source, r.clone(), Role::Achieved, numerals, shields).len()
             })
             .sum()
     }
