@@ -92,38 +92,32 @@ pub(crate) fn starts_with_unit(text: &str) -> bool {
 }
 
 /// The set phrases (`一带一路`, `两学一做` …), each starting with a Chinese numeral: they
-/// matter only where a numeral would otherwise be read. Grouped by first character
-/// (sorted), each group in file order with the second character of each phrase, which
-/// is compared before the whole phrase.
-static SET_PHRASES: LazyLock<Vec<PhraseGroup>> = LazyLock::new(|| {
-    let mut groups: Vec<PhraseGroup> = Vec::new();
-    for phrase in data_lines(include_str!("data/set_phrases.txt")) {
-        let mut chars = phrase.chars();
-        let (Some(first), Some(second)) = (chars.next(), chars.next()) else {
-            continue;
-        };
-        match groups.iter_mut().find(|(c, _)| *c == first) {
-            Some((_, group)) => group.push((second, phrase)),
-            None => groups.push((first, vec![(second, phrase)])),
-        }
-    }
-    groups.sort_by_key(|&(c, _)| c);
-    groups
+/// matter only where a numeral would otherwise be read. Sorted by their first two chars
+/// (as one key), in file order where those are the same.
+static SET_PHRASES: LazyLock<Vec<(u64, &'static str)>> = LazyLock::new(|| {
+    let mut phrases: Vec<(u64, &'static str)> = data_lines(include_str!("data/set_phrases.txt"))
+        .filter_map(|phrase| Some((two_chars_key(phrase)?, phrase)))
+        .collect();
+    phrases.sort_by_key(|&(key, _)| key);
+    phrases
 });
 
-/// The set phrases that start with one char: that char, and each phrase with its second.
-type PhraseGroup = (char, Vec<(char, &'static str)>);
+/// The first two chars of `text` as one key.
+fn two_chars_key(text: &str) -> Option<u64> {
+    let mut chars = text.chars();
+    let (first, second) = (chars.next()?, chars.next()?);
+    Some((u64::from(first) << 32) | u64::from(second))
+}
 
 /// The length of the set phrase at the front of `text`, if any; where several are, the
 /// first listed.
 pub(crate) fn set_phrase_at(text: &str) -> Option<usize> {
-    let mut chars = text.chars();
-    let (first, second) = (chars.next()?, chars.next()?);
-    let group = SET_PHRASES.binary_search_by_key(&first, |&(c, _)| c).ok()?;
-    SET_PHRASES[group]
-        .1
+    let key = two_chars_key(text)?;
+    let from = SET_PHRASES.partition_point(|&(k, _)| k < key);
+    SET_PHRASES[from..]
         .iter()
-        .find(|&&(c, p)| c == second && text.starts_with(p))
+        .take_while(|&&(k, _)| k == key)
+        .find(|&&(_, p)| text.starts_with(p))
         .map(|(_, p)| p.len())
 }
 
@@ -237,8 +231,9 @@ mod tests {
 
     #[test]
     fn every_set_phrase_starts_with_a_numeral() {
-        for (first, group) in SET_PHRASES.iter() {
-            assert!(is_chinese_numeral(*first), "{group:?}");
+        for (_, phrase) in SET_PHRASES.iter() {
+            let first = phrase.chars().next().expect("a phrase");
+            assert!(is_chinese_numeral(first), "{phrase}");
         }
     }
 }
