@@ -9,7 +9,7 @@
 //! (`../shared/indicator-conventions.md` is the spec). Dates, ordinals, numerals inside
 //! names, set phrases, quoted terms and identifiers are not reported.
 
-use crate::chars::{char_at, char_before, digit_value, is_chinese_numeral};
+use crate::chars::{char_at, char_before, chinese_digit, digit_value, is_chinese_numeral};
 use crate::lexicon::{self, Unit};
 use crate::marks::Marks;
 use crate::numerals::{self, Numeral, Script};
@@ -436,12 +436,31 @@ fn read_indicator(
     Some(with_change(text, reading, earlier))
 }
 
-/// The numeral in `text[at..end]` is an enumeration label in brackets: `（一）`, `(3)`.
+/// The numeral run `text[at..end]` is an enumeration marker (indicator conventions):
+/// alone in brackets, `（一）` `(3)`, or a number of a list (`一` … `九十九`, `1` … `99`)
+/// before `、` `.` `．` that no other number follows, `一、加强` `1.医疗` (a run that
+/// ends with its dot stopped before a non-digit).
 fn is_list_label(text: &str, at: usize, end: usize) -> bool {
-    matches!(
+    let bracketed = matches!(
         (char_before(text, at), char_at(text, end)),
         (Some('（'), Some('）')) | (Some('('), Some(')'))
-    )
+    );
+    if bracketed {
+        return true;
+    }
+    let run = &text[at..end];
+    let number = run.trim_end_matches(['.', '．']);
+    let list_number = (number.chars().count() <= 2
+        && number.chars().all(|c| digit_value(c).is_some()))
+        || (number.chars().count() <= 3
+            && number
+                .chars()
+                .all(|c| c == '十' || chinese_digit(c).is_some_and(|d| d > 0)));
+    let dotted = number.len() < run.len();
+    let listed = text[end..].strip_prefix('、').is_some_and(|rest| {
+        !rest.starts_with(|c: char| digit_value(c).is_some() || is_chinese_numeral(c))
+    });
+    list_number && (dotted || listed)
 }
 
 /// What stands before the numeral makes it an ordinal (`第19批`) or part of a code or

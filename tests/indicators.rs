@@ -209,6 +209,7 @@ fn should_never_report_ordinals_ranks_or_sessions() {
         "居全国前10位。",
         "其中（3）项已完成。",
         "按(一)(二)两类办理。",
+        "要点如下：一、加强管理；二、完善机制；1.医疗保障；2．教育。",
     ] {
         assert_eq!(texts(s), Vec::<String>::new(), "{s}");
     }

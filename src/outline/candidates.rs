@@ -184,7 +184,9 @@ fn may_open_marker(c: char) -> bool {
 /// The candidate at `pos`, if a marker stands there and what follows suits a heading.
 fn at_place(text: &str, pos: usize, boundary: Boundary) -> Option<Candidate> {
     let rest = &text[pos..];
-    if let Some(len) = appendix_word(rest, boundary) {
+    // Appendix words start with 附, 名 or 注, bracket headings with 【.
+    let appendix = rest.starts_with(['附', '名', '注']);
+    if let Some(len) = appendix.then(|| appendix_word(rest, boundary)).flatten() {
         let marker = Marker {
             family: Family::Unmarked,
             ordinal: 0,
@@ -198,7 +200,11 @@ fn at_place(text: &str, pos: usize, boundary: Boundary) -> Option<Candidate> {
             appendix: true,
         });
     }
-    if let Some((len, inner)) = bracket_heading(rest) {
+    if let Some((len, inner)) = rest
+        .starts_with('【')
+        .then(|| bracket_heading(rest))
+        .flatten()
+    {
         let marker = Marker {
             family: Family::Bracket,
             ordinal: 0,
