@@ -6,8 +6,9 @@
 //! `近2.5万人次`, `92.18%`, `同比增长6.5%`). Every node carries a byte [`Span`] into the
 //! source, and every text is a slice of it.
 //!
-//! The pipeline: lines and markers → outline (which markers are headings, and their
-//! levels) → items → indicators; title, years and signature around it.
+//! The pipeline: marks (one pass that finds every char that is not running Han text) and
+//! markers → outline (which markers are headings, and their levels) → items →
+//! indicators; title, years and signature around it.
 //!
 //! ```
 //! let source = "坪山区群团工作部2021年工作总结和2022年工作思路\n\
