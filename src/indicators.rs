@@ -106,8 +106,9 @@ const BASES: [&str; 14] = [
     "环比",
 ];
 
-/// Finds the indicators in `source[range]`, with `role` for each. `marks` and `shields`
-/// (see [`shields`]) are those of the document around.
+/// Finds the indicators in `source[range]`, with `role` for each. `numerals` are the
+/// numeral marks of the document around (see [`crate::marks::Kinds`]) and `shields` its
+/// shields (see [`shields`]).
 ///
 /// ```
 /// let report = gongwen::parse("一、工作成效\n覆盖青少年近2.5万人次，同比增长6.5%。");
@@ -119,14 +120,14 @@ pub(crate) fn scan<'a>(
     source: &'a str,
     range: Range<usize>,
     role: Role,
-    marks: &Marks,
+    numerals: &Marks,
     shields: &Ranges,
 ) -> Vec<Indicator<'a>> {
     let Some(text) = source.get(range.clone()) else {
         return Vec::new();
     };
     let offset = range.start;
-    let (marks, mark_chars) = marks.slices(range.clone());
+    let (marks, mark_chars) = numerals.slices(range.clone());
     let mut next_mark = 0;
     // The char at `i` when a mark gave it.
     let mut known: Option<char> = None;
@@ -226,9 +227,14 @@ fn numeral_run_end(text: &str, i: usize) -> usize {
 
 /// Ranges of `text[range]` where numerals are names, sorted and merged: short “quoted”
 /// terms, 《titles》, set phrases, `［27］` note markers and `〔2021〕` document numbers.
-/// `marks` are those of the text and `guards` its quotes and brackets (see
+/// `numerals` are the numeral marks of the text and `guards` its quotes and brackets (see
 /// [`crate::sentences::protected`]).
-pub(crate) fn shields(text: &str, range: Range<usize>, marks: &Marks, guards: &Ranges) -> Ranges {
+pub(crate) fn shields(
+    text: &str,
+    range: Range<usize>,
+    numerals: &Marks,
+    guards: &Ranges,
+) -> Ranges {
     let mut out: Vec<Range<usize>> = guards
         .overlapping(range.clone())
         .iter()
@@ -241,7 +247,7 @@ pub(crate) fn shields(text: &str, range: Range<usize>, marks: &Marks, guards: &R
         .collect();
     // Set phrases, read from left to right as a search would: each starts with a numeral.
     let mut phrase_end = 0;
-    for (at, c) in marks.chars(range.clone()) {
+    for (at, c) in numerals.chars(range.clone()) {
         if at < phrase_end || !is_chinese_numeral(c) {
             continue;
         }

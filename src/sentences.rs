@@ -18,12 +18,12 @@ use std::ops::Range;
 pub(crate) const MAX_QUOTE: usize = 600;
 
 /// Byte ranges (outermost only, sorted) enclosed by matching quotes or brackets in
-/// `range`, found from its `marks`; each from its opening mark to the end of its
-/// closing mark.
-pub(crate) fn protected(marks: &Marks, range: Range<usize>) -> Ranges {
+/// `range`, found from its `quotes` (the quote, bracket and line-break marks, see
+/// [`crate::marks::Kinds`]); each from its opening mark to the end of its closing mark.
+pub(crate) fn protected(quotes: &Marks, range: Range<usize>) -> Ranges {
     let mut open: Vec<(usize, char)> = Vec::new();
     let mut found: Vec<Range<usize>> = Vec::new();
-    for (at, c) in marks.chars(range) {
+    for (at, c) in quotes.chars(range) {
         if c == '\n' {
             open.clear();
             continue;

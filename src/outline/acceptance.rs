@@ -160,8 +160,7 @@ fn after_colon(text: &str, at: usize) -> bool {
 struct Positions(Vec<usize>);
 
 impl Positions {
-    /// Where sentences end and where lines break in `text[body]`, from one pass over its
-    /// marks.
+    /// Where sentences end and where lines break in `body`, from one pass over its breaks.
     fn sentence_ends_and_line_breaks(breaks: &Marks, body: Range<usize>) -> (Self, Self) {
         let (mut ends, mut lines) = (Vec::new(), Vec::new());
         for (at, c) in breaks.chars(body) {
