@@ -104,6 +104,11 @@ pub(crate) fn is_quote(c: char) -> bool {
     )
 }
 
+/// A digit (ASCII or full width) or a Chinese numeral: a char a number may start with.
+pub(crate) fn is_numeral(c: char) -> bool {
+    digit_value(c).is_some() || is_chinese_numeral(c)
+}
+
 /// Opening quote or bracket and the mark that closes it.
 pub(crate) fn closer_of(c: char) -> Option<char> {
     Some(match c {

@@ -9,7 +9,9 @@
 //! (`../shared/indicator-conventions.md` is the spec). Dates, ordinals, numerals inside
 //! names, set phrases, quoted terms and identifiers are not reported.
 
-use crate::chars::{char_at, char_before, chinese_digit, digit_value, is_chinese_numeral};
+use crate::chars::{
+    char_at, char_before, chinese_digit, digit_value, is_chinese_numeral, is_numeral,
+};
 use crate::lexicon::{self, Unit};
 use crate::marks::Marks;
 use crate::numerals::{self, Numeral, Script};
@@ -139,7 +141,7 @@ pub(crate) fn scan<'a>(
         let Some(c) = known.take().or_else(|| char_at(text, i)) else {
             break;
         };
-        let starts_number = digit_value(c).is_some() || is_chinese_numeral(c);
+        let starts_number = is_numeral(c);
         if !starts_number {
             // Every numeral and every ASCII run starts at a mark: from anything else,
             // go on to the next mark; through a run of letters, char by char.
@@ -213,9 +215,7 @@ fn numeral_run_end(text: &str, i: usize) -> usize {
         let len = match b {
             b'0'..=b'9' | b'.' | b',' => 1,
             0x80.. => match char_at(text, end) {
-                Some(c) if digit_value(c).is_some() || is_chinese_numeral(c) || c == '．' => {
-                    c.len_utf8()
-                }
+                Some(c) if is_numeral(c) || c == '．' => c.len_utf8(),
                 _ => break,
             },
             _ => break,
@@ -463,9 +463,9 @@ fn is_list_label(text: &str, at: usize, end: usize) -> bool {
                 .chars()
                 .all(|c| c == '十' || chinese_digit(c).is_some_and(|d| d > 0)));
     let dotted = number.len() < run.len();
-    let listed = text[end..].strip_prefix('、').is_some_and(|rest| {
-        !rest.starts_with(|c: char| digit_value(c).is_some() || is_chinese_numeral(c))
-    });
+    let listed = text[end..]
+        .strip_prefix('、')
+        .is_some_and(|rest| !rest.starts_with(is_numeral));
     list_number && (dotted || listed)
 }
 
@@ -486,8 +486,7 @@ fn is_code_or_ordinal(text: &str, at: usize) -> bool {
     // `第一、二轮`: the second of a list of ordinals.
     if b == '、' {
         let list = &text[..at - b.len_utf8()];
-        let numeral =
-            list.trim_end_matches(|c: char| is_chinese_numeral(c) || digit_value(c).is_some());
+        let numeral = list.trim_end_matches(is_numeral);
         if numeral.len() < list.len() && numeral.ends_with('第') {
             return true;
         }

@@ -12,7 +12,7 @@
 //! `页` (of page furniture) are marks although Han. Four characters in five of a report
 //! are not marks.
 
-use crate::chars::{digit_value, is_break, is_chinese_numeral, is_quote};
+use crate::chars::{is_break, is_numeral, is_quote};
 use crate::sorted::Sorted;
 use std::ops::Range;
 
@@ -113,11 +113,6 @@ impl Marks {
     }
 }
 
-/// A digit or a Chinese numeral.
-fn is_numeral(c: char) -> bool {
-    digit_value(c).is_some() || is_chinese_numeral(c)
-}
-
 /// The Han characters of the basic block that are marks.
 static HAN_MARKS: HanSet = HanSet::of(&[
     '零', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万', '亿',
@@ -150,6 +145,7 @@ impl HanSet {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::chars::is_chinese_numeral;
 
     fn kind(text: &str, pick: impl Fn(&Kinds) -> &Marks) -> Vec<&str> {
         let kinds = Kinds::of(text, 0..text.len());
