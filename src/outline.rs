@@ -95,7 +95,7 @@ pub(crate) fn headings(
     let candidates = candidates::candidates(text, body.clone(), lines, breaks, guards);
     let mut accepted = acceptance::accept(text, body.clone(), breaks, candidates, diagnostics);
     if accepted.is_empty() {
-        accepted = candidates::lead_sentences(text, body.clone());
+        accepted = candidates::lead_sentences(text, lines);
     }
     let mut headings = nest(accepted, diagnostics);
     for i in 0..headings.len() {

@@ -1,7 +1,7 @@
 //! Candidate headings: markers at line starts, inside running text after a break, glued
 //! to an open heading; unmarked heading lines; lead sentences of a report without markers.
 
-use super::{BODY_OPENERS, Boundary, Candidate, lines};
+use super::{BODY_OPENERS, Boundary, Candidate};
 use crate::chars::{
     char_at, char_before, is_break, is_han, is_item_end, is_sentence_end, is_space,
     is_trailing_punct,
@@ -380,8 +380,9 @@ const LEAD_CHARS: usize = 30;
 /// In a report with no markers at all, the parallel lead sentences that open its
 /// paragraphs are its sections: `持之以恒调结构、稳增长，产业发展翻开新篇章。…`. Needs at
 /// least two paragraphs that open with a short sentence and go on after it.
-pub(super) fn lead_sentences(text: &str, body: Range<usize>) -> Vec<Candidate> {
-    let leads: Vec<Candidate> = lines(text, body)
+pub(super) fn lead_sentences(text: &str, lines: &[Range<usize>]) -> Vec<Candidate> {
+    let leads: Vec<Candidate> = lines
+        .iter()
         .filter_map(|line| {
             let line_text = &text[line.clone()];
             let (end, mark) = line_text
