@@ -5,6 +5,7 @@ use super::{Boundary, Candidate};
 use crate::chars::{is_sentence_end, is_space};
 use crate::markers::Family;
 use crate::marks::Marks;
+use crate::sorted::Sorted;
 use crate::{Diagnostic, DiagnosticCode, Span};
 use std::ops::Range;
 
@@ -58,8 +59,7 @@ pub(super) fn accept(
             seen[family] = Some(c.start);
         }
     }
-    let (sentence_ends, line_breaks) =
-        Positions::sentence_ends_and_line_breaks(breaks, body.clone());
+    let (sentence_ends, line_breaks) = sentence_ends_and_line_breaks(breaks, body.clone());
 
     let mut accepted: Vec<Candidate> = Vec::new();
     // The last number accepted in each family (0: none), and the last number of a list
@@ -71,10 +71,9 @@ pub(super) fn accept(
         let family = c.marker.family;
         if c.appendix {
             // `附件2` followed by its title `名词解释` is one heading.
-            if accepted
-                .last()
-                .is_some_and(|prev| prev.appendix && line_breaks.count_in(prev.start..c.start) <= 1)
-                && !text[c.start..].starts_with("附件")
+            if accepted.last().is_some_and(|prev| {
+                prev.appendix && line_breaks.indices_within(prev.start..c.start).len() <= 1
+            }) && !text[c.start..].starts_with("附件")
             {
                 continue;
             }
@@ -103,17 +102,20 @@ pub(super) fn accept(
                 let continues = last > 0 && (ordinal == last + 1 || ordinal == last + 2);
                 // A first number opens a numbering when more follow, or when it stands
                 // right under a heading (`三、2024年工作计划 （一）…`).
-                let under_heading = accepted
-                    .last()
-                    .is_some_and(|p| sentence_ends.count_in(p.start + p.marker.len..c.start) == 0);
+                let under_heading = accepted.last().is_some_and(|p| {
+                    sentence_ends
+                        .indices_within(p.start + p.marker.len..c.start)
+                        .is_empty()
+                });
                 let opens = ordinal == 1
                     && (under_heading
                         || followed_by(family, 2, c.start)
                         || followed_by(family, 3, c.start));
                 // What it heads, up to the next marker of its family, holds a full sentence
                 // (a heading's body does; an inline list item does not).
-                let holds_a_sentence =
-                    sentence_ends.count_in(c.start + c.marker.len..next_same[index]) > 0;
+                let holds_a_sentence = !sentence_ends
+                    .indices_within(c.start + c.marker.len..next_same[index])
+                    .is_empty();
                 // `主要做法：一、…。二、…。` restarts a numbering in use after a colon: a list,
                 // and so are the numbers that follow it.
                 let opens_list = ordinal == 1 && last > 0 && after_colon(text, c.start);
@@ -156,27 +158,18 @@ fn after_colon(text: &str, at: usize) -> bool {
     text[..at].trim_end_matches(is_space).ends_with(['：', ':'])
 }
 
-/// Sorted positions of the chars of a kind (sentence ends, line breaks) in a body.
-struct Positions(Vec<usize>);
-
-impl Positions {
-    /// Where sentences end and where lines break in `body`, from one pass over its breaks.
-    fn sentence_ends_and_line_breaks(breaks: &Marks, body: Range<usize>) -> (Self, Self) {
-        let (mut ends, mut lines) = (Vec::new(), Vec::new());
-        for (at, c) in breaks.chars(body) {
-            if c == '\n' {
-                lines.push(at);
-            } else if is_sentence_end(c) {
-                ends.push(at);
-            }
+/// Where sentences end and where lines break in `body`, from one pass over its breaks.
+fn sentence_ends_and_line_breaks(
+    breaks: &Marks,
+    body: Range<usize>,
+) -> (Sorted<usize>, Sorted<usize>) {
+    let (mut ends, mut lines) = (Vec::new(), Vec::new());
+    for (at, c) in breaks.chars(body) {
+        if c == '\n' {
+            lines.push(at);
+        } else if is_sentence_end(c) {
+            ends.push(at);
         }
-        (Positions(ends), Positions(lines))
     }
-
-    /// How many lie in `range`.
-    fn count_in(&self, range: Range<usize>) -> usize {
-        let from = self.0.partition_point(|&p| p < range.start);
-        let to = self.0.partition_point(|&p| p < range.end);
-        to.saturating_sub(from)
-    }
+    (Sorted::new(ends), Sorted::new(lines))
 }
