@@ -1,14 +1,14 @@
 //! Character classes of Chinese official prose, full-width and half-width alike.
 
 /// Sentence-final marks that end an item: `。！？；` (and their half-width forms).
-pub(crate) fn is_item_end(c: char) -> bool {
+pub(crate) const fn is_item_end(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';')
 }
 
 /// Whether a new heading or item may start right after `c`: a sentence or clause end,
 /// white space (line breaks included), a colon, a closing bracket (of a tag) or the end
 /// of page furniture (`- 2 -`, `第2页`).
-pub(crate) fn is_break(c: char) -> bool {
+pub(crate) const fn is_break(c: char) -> bool {
     // One match, so that the common marks (commas, quotes, digits) are turned down by a
     // few comparisons; a test holds it to `is_item_end`, `is_space` and the rest.
     matches!(
@@ -33,7 +33,7 @@ pub(crate) fn is_trailing_punct(c: char) -> bool {
 }
 
 /// White space, including the ideographic space and the byte-order mark.
-pub(crate) fn is_space(c: char) -> bool {
+pub(crate) const fn is_space(c: char) -> bool {
     // Unicode's White_Space, spelled out so that the common case (a Han character) is
     // decided by two comparisons instead of a table lookup.
     matches!(
@@ -44,7 +44,7 @@ pub(crate) fn is_space(c: char) -> bool {
 }
 
 /// A digit 0–9 in ASCII or full width, with its value.
-pub(crate) fn digit_value(c: char) -> Option<u8> {
+pub(crate) const fn digit_value(c: char) -> Option<u8> {
     match c {
         '0'..='9' => Some(c as u8 - b'0'),
         '０'..='９' => Some((c as u32 - '０' as u32) as u8),
@@ -53,7 +53,7 @@ pub(crate) fn digit_value(c: char) -> Option<u8> {
 }
 
 /// A Chinese digit (一 … 九, 两, 零, 〇) with its value.
-pub(crate) fn chinese_digit(c: char) -> Option<u8> {
+pub(crate) const fn chinese_digit(c: char) -> Option<u8> {
     Some(match c {
         '零' | '〇' => 0,
         '一' => 1,
@@ -70,12 +70,12 @@ pub(crate) fn chinese_digit(c: char) -> Option<u8> {
 }
 
 /// A Chinese numeral character: a digit or one of 十 百 千 万 亿.
-pub(crate) fn is_chinese_numeral(c: char) -> bool {
+pub(crate) const fn is_chinese_numeral(c: char) -> bool {
     chinese_digit(c).is_some() || matches!(c, '十' | '百' | '千' | '万' | '亿')
 }
 
 /// A quote or bracket that opens or closes (see [`closer_of`]).
-pub(crate) fn is_quote(c: char) -> bool {
+pub(crate) const fn is_quote(c: char) -> bool {
     matches!(
         c,
         '“' | '”'
@@ -105,7 +105,7 @@ pub(crate) fn is_quote(c: char) -> bool {
 }
 
 /// A digit (ASCII or full width) or a Chinese numeral: a char a number may start with.
-pub(crate) fn is_numeral(c: char) -> bool {
+pub(crate) const fn is_numeral(c: char) -> bool {
     digit_value(c).is_some() || is_chinese_numeral(c)
 }
 

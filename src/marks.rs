@@ -10,9 +10,10 @@
 //! A mark is any character except a Han character of the basic block (U+4E00–U+9FFF) and
 //! an ASCII letter or digit that follows another one; Chinese numerals (`一` … `亿`) and
 //! `页` (of page furniture) are marks although Han. Four characters in five of a report
-//! are not marks.
+//! are not marks: running Han text is skipped three bytes at a time, with one bitmap
+//! lookup per character, and the kinds of a mark are looked up in a table.
 
-use crate::chars::{is_break, is_numeral, is_quote};
+use crate::chars::{is_break, is_chinese_numeral, is_numeral, is_quote};
 use crate::sorted::Sorted;
 use std::ops::Range;
 
@@ -38,48 +39,123 @@ impl Kinds {
         };
         let mut after_alphanumeric = false;
         let mut i = 0;
-        // Decoded by hand: a basic Han character is three bytes with a lead from `E4` to
-        // `E9`, looked up in a bitmap; everything else but ASCII letters and digits
-        // after another is a mark.
-        while let Some(&lead) = bytes.get(i) {
-            let byte = |k: usize| u32::from(bytes.get(i + k).map_or(0, |b| b & 0x3F));
-            let (mark, len) = match lead {
-                0x00..=0x7F => {
-                    let alphanumeric = lead.is_ascii_alphanumeric();
+        loop {
+            let after_han = skip_han_text(bytes, i);
+            if after_han > i {
+                after_alphanumeric = false;
+                i = after_han;
+            }
+            let (len, c) = match bytes[i..] {
+                [] => break,
+                [byte @ 0..=0x7F, ..] => {
+                    let alphanumeric = byte.is_ascii_alphanumeric();
                     let mark = !(alphanumeric && after_alphanumeric);
                     after_alphanumeric = alphanumeric;
-                    (mark.then_some(char::from(lead)), 1)
+                    (1, mark.then_some(char::from(byte)))
                 }
-                0xE0..=0xEF => {
+                [lead @ 0xE0..=0xEF, second, third, ..] => {
                     after_alphanumeric = false;
-                    let code = (u32::from(lead & 0x0F) << 12) | (byte(1) << 6) | byte(2);
-                    let han = (0x4E00..=0x9FFF).contains(&code);
-                    let mark = !han || HAN_MARKS.contains(code);
-                    (mark.then(|| char::from_u32(code)).flatten(), 3)
+                    (3, char::from_u32(three_byte_code(lead, second, third)))
                 }
                 _ => {
                     after_alphanumeric = false;
                     let c = text[range.start + i..].chars().next();
-                    (c, c.map_or(1, char::len_utf8))
+                    (c.map_or(1, char::len_utf8), c)
                 }
             };
-            if let Some(c) = mark {
-                let at = range.start + i;
-                if is_break(c) {
-                    kinds.breaks.push(at, c);
-                }
-                if c == '\n' || is_quote(c) {
-                    kinds.quotes.push(at, c);
-                }
-                if c.is_ascii_alphanumeric() || is_numeral(c) {
-                    kinds.numerals.push(at, c);
-                }
+            if let Some(c) = c {
+                kinds.file(range.start + i, c);
             }
             i += len;
         }
         kinds
     }
+
+    /// Files the mark `c` at `at` under each of its kinds.
+    fn file(&mut self, at: usize, c: char) {
+        let kinds = kinds_of(c);
+        if kinds & BREAK != 0 {
+            self.breaks.push(at, c);
+        }
+        if kinds & QUOTE != 0 {
+            self.quotes.push(at, c);
+        }
+        if kinds & NUMERAL != 0 {
+            self.numerals.push(at, c);
+        }
+    }
 }
+
+/// The offset of the first char from `i` on that is not running Han text: a character
+/// of the basic Han block that is not a mark. Such a character is three bytes with a
+/// lead from `E4` to `E9`, turned down by one bitmap lookup; most chars are.
+fn skip_han_text(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(&[lead @ 0xE4..=0xE9, second, third]) = bytes.get(i..i + 3) {
+        if HAN_MARKS.contains(three_byte_code(lead, second, third)) {
+            break;
+        }
+        i += 3;
+    }
+    i
+}
+
+/// The code point of a three-byte UTF-8 sequence.
+fn three_byte_code(lead: u8, second: u8, third: u8) -> u32 {
+    (u32::from(lead & 0x0F) << 12) | (u32::from(second & 0x3F) << 6) | u32::from(third & 0x3F)
+}
+
+/// The kinds of a mark, one bit each.
+const BREAK: u8 = 1;
+const QUOTE: u8 = 2;
+const NUMERAL: u8 = 4;
+
+/// The kinds `c` belongs to: [`BREAK`], [`QUOTE`] and [`NUMERAL`].
+const fn kinds_by_definition(c: char) -> u8 {
+    let mut kinds = 0;
+    if is_break(c) {
+        kinds |= BREAK;
+    }
+    if c == '\n' || is_quote(c) {
+        kinds |= QUOTE;
+    }
+    if c.is_ascii_alphanumeric() || is_numeral(c) {
+        kinds |= NUMERAL;
+    }
+    kinds
+}
+
+/// The kinds of `c`, looked up in a table for the blocks where the marks of a report
+/// are: Latin (U+00xx), general punctuation (U+20xx), CJK punctuation (U+30xx) and
+/// full-width forms (U+FFxx).
+fn kinds_of(c: char) -> u8 {
+    let code = c as usize;
+    let block = match code >> 8 {
+        0x00 => 0,
+        0x20 => 1,
+        0x30 => 2,
+        0xFF => 3,
+        _ => return kinds_by_definition(c),
+    };
+    KINDS_OF_COMMON_BLOCKS[block][code & 0xFF]
+}
+
+/// [`kinds_by_definition`] of each char of the blocks [`kinds_of`] looks up.
+static KINDS_OF_COMMON_BLOCKS: [[u8; 256]; 4] = {
+    let starts = [0x0000, 0x2000, 0x3000, 0xFF00];
+    let mut table = [[0; 256]; 4];
+    let mut block = 0;
+    while block < 4 {
+        let mut low = 0;
+        while low < 256 {
+            if let Some(c) = char::from_u32(starts[block] + low as u32) {
+                table[block][low] = kinds_by_definition(c);
+            }
+            low += 1;
+        }
+        block += 1;
+    }
+    table
+};
 
 /// The marks of a stretch of text: their sorted byte offsets, and their chars.
 pub(crate) struct Marks {
@@ -113,29 +189,31 @@ impl Marks {
     }
 }
 
-/// The Han characters of the basic block that are marks.
-static HAN_MARKS: HanSet = HanSet::of(&[
-    '零', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万', '亿',
-    '页',
-]);
+/// The characters from U+4000 to U+9FFF (lead bytes `E4` to `E9`) that are marks: all
+/// before the basic Han block (U+4E00), and in it the Chinese numerals and `页`.
+static HAN_MARKS: HanSet = {
+    let mut bits = [0u64; 0x6000 / 64];
+    let mut offset = 0;
+    while offset < bits.len() * 64 {
+        let mark = match char::from_u32(0x4000 + offset as u32) {
+            Some(c) => offset < 0xE00 || is_chinese_numeral(c) || c == '页',
+            None => false,
+        };
+        if mark {
+            bits[offset / 64] |= 1 << (offset % 64);
+        }
+        offset += 1;
+    }
+    HanSet(bits)
+};
 
-/// A set of characters of the basic Han block (U+4E00–U+9FFF), one bit each.
-struct HanSet([u64; 0x5200 / 64]);
+/// A set of characters from U+4000 to U+9FFF, one bit each.
+struct HanSet([u64; 0x6000 / 64]);
 
 impl HanSet {
-    const fn of(chars: &[char]) -> Self {
-        let mut bits = [0u64; 0x5200 / 64];
-        let mut i = 0;
-        while i < chars.len() {
-            let offset = chars[i] as usize - 0x4E00;
-            bits[offset / 64] |= 1 << (offset % 64);
-            i += 1;
-        }
-        HanSet(bits)
-    }
-
+    /// Whether `code` (from U+4000 to U+9FFF) is in the set.
     fn contains(&self, code: u32) -> bool {
-        let offset = code.wrapping_sub(0x4E00) as usize;
+        let offset = code.wrapping_sub(0x4000) as usize;
         self.0
             .get(offset / 64)
             .is_some_and(|word| word & (1 << (offset % 64)) != 0)
@@ -145,7 +223,6 @@ impl HanSet {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::chars::is_chinese_numeral;
 
     fn kind(text: &str, pick: impl Fn(&Kinds) -> &Marks) -> Vec<&str> {
         let kinds = Kinds::of(text, 0..text.len());
@@ -172,6 +249,13 @@ mod tests {
             .filter(|&c| is_chinese_numeral(c))
             .collect();
         assert_eq!(kind(&numerals, |k| &k.numerals).concat(), numerals);
+    }
+
+    #[test]
+    fn the_table_of_kinds_agrees_with_their_definition() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(kinds_of(c), kinds_by_definition(c), "{c:?}");
+        }
     }
 
     #[test]
