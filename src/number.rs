@@ -44,6 +44,10 @@ impl Number {
         }
         let sign = if denominator < 0 { -1 } else { 1 };
         let (n, d) = (numerator.checked_mul(sign)?, denominator.checked_mul(sign)?);
+        // Most numbers of a report are whole: nothing to reduce.
+        if d == 1 {
+            return Some(Number::integer(n));
+        }
         let g = gcd(n.unsigned_abs(), d.unsigned_abs()) as i128;
         Some(Number {
             numerator: n / g.max(1),
@@ -257,5 +261,15 @@ mod tests {
         let n = Number::parse_decimal("1132.92").unwrap().scaled(8).unwrap();
         assert_eq!(n.to_string(), "113292000000");
         assert!(n.is_integer());
+    }
+
+    #[test]
+    fn ratios_are_reduced_with_a_positive_denominator() {
+        let n = Number::ratio(-6, -4).unwrap();
+        assert_eq!((n.numerator(), n.denominator()), (3, 2));
+        let n = Number::ratio(6, -1).unwrap();
+        assert_eq!((n.numerator(), n.denominator()), (-6, 1));
+        assert_eq!(Number::ratio(0, 5), Some(Number::ZERO));
+        assert_eq!(Number::ratio(1, 0), None);
     }
 }
