@@ -2,6 +2,7 @@
 
 use crate::IndicatorKind;
 use crate::SectionKind;
+use crate::chars::HanSet;
 use regex::Regex;
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -182,16 +183,23 @@ static SECTION_WORD: LazyLock<Regex> =
 
 /// Section words of four characters or more that name a part of a report's review or
 /// plans (`工作回顾`, `重点工作`, `目标任务`): strong enough to find an unmarked heading.
-static PART_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    any_of(
-        SECTION_WORDS
-            .iter()
-            .filter(|(kind, word)| {
-                matches!(kind, SectionKind::Plans | SectionKind::Achievements)
-                    && word.chars().count() >= 4
-            })
-            .map(|&(_, w)| w),
-    )
+/// Sorted by their first two chars (as one key), longest first where those are the
+/// same; with the set of their first chars.
+static PART_WORDS: LazyLock<(HanSet, Vec<(u64, &'static str)>)> = LazyLock::new(|| {
+    let mut words: Vec<(u64, &str)> = SECTION_WORDS
+        .iter()
+        .filter(|(kind, word)| {
+            matches!(kind, SectionKind::Plans | SectionKind::Achievements)
+                && word.chars().count() >= 4
+        })
+        .filter_map(|&(_, word)| Some((two_chars_key(word)?, word)))
+        .collect();
+    words.sort_by_key(|&(key, word)| (key, std::cmp::Reverse(word.len())));
+    let mut firsts = HanSet::EMPTY;
+    for first in words.iter().filter_map(|(_, word)| word.chars().next()) {
+        firsts.insert(first);
+    }
+    (firsts, words)
 });
 
 /// Byte ranges of the section words (`工作成效`, `存在问题`, `工作计划` …) in `text`.
@@ -199,9 +207,23 @@ pub(crate) fn section_words_in(text: &str) -> impl Iterator<Item = std::ops::Ran
     overlapping(&SECTION_WORD, text)
 }
 
-/// Byte ranges of the part words (see [`PART_WORD`]) in `text`.
-pub(crate) fn part_words_in(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
-    overlapping(&PART_WORD, text)
+/// Whether a part word (see [`PART_WORDS`]) may start with `c`: a quick test before
+/// [`part_word_at`].
+pub(crate) fn may_start_part_word(c: char) -> bool {
+    PART_WORDS.0.contains(c)
+}
+
+/// The length of the longest part word of at most `max_chars` chars at the front of
+/// `text`: `重点工作` in `重点工作完成情况`.
+pub(crate) fn part_word_at(text: &str, max_chars: usize) -> Option<usize> {
+    let words = &PART_WORDS.1;
+    let key = two_chars_key(text)?;
+    let from = words.partition_point(|&(k, _)| k < key);
+    words[from..]
+        .iter()
+        .take_while(|&&(k, _)| k == key)
+        .find(|&&(_, w)| text.starts_with(w) && w.chars().count() <= max_chars)
+        .map(|(_, w)| w.len())
 }
 
 /// The longest match of `words` at each place it matches, overlaps included
@@ -227,7 +249,20 @@ fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::chars::is_chinese_numeral;
+    use crate::chars::{is_chinese_numeral, is_han};
+
+    #[test]
+    fn part_words_are_han_text_of_four_chars_or_more() {
+        for &(_, word) in &PART_WORDS.1 {
+            assert!(may_start_part_word(word.chars().next().unwrap()), "{word}");
+            assert!(word.chars().all(is_han), "{word}");
+            assert_eq!(part_word_at(word, 30), Some(word.len()), "{word}");
+            assert_eq!(part_word_at(word, 3), None, "{word}");
+        }
+        assert_eq!(part_word_at("重点工作完成情况", 30), Some("重点工作".len()));
+        assert_eq!(part_word_at("取得的成效显著", 30), Some("取得的成效".len()));
+        assert_eq!(part_word_at("取得的成效显著", 4), None);
+    }
 
     #[test]
     fn every_set_phrase_starts_with_a_numeral() {

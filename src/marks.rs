@@ -13,7 +13,7 @@
 //! are not marks: running Han text is skipped three bytes at a time, with one bitmap
 //! lookup per character, and the kinds of a mark are looked up in a table.
 
-use crate::chars::{is_break, is_chinese_numeral, is_numeral, is_quote};
+use crate::chars::{HanSet, is_break, is_chinese_numeral, is_numeral, is_quote};
 use crate::sorted::Sorted;
 use std::ops::Range;
 
@@ -91,7 +91,7 @@ impl Kinds {
 /// lead from `E4` to `E9`, turned down by one bitmap lookup; most chars are.
 fn skip_han_text(bytes: &[u8], mut i: usize) -> usize {
     while let Some(&[lead @ 0xE4..=0xE9, second, third]) = bytes.get(i..i + 3) {
-        if HAN_MARKS.contains(three_byte_code(lead, second, third)) {
+        if HAN_MARKS.contains_code(three_byte_code(lead, second, third)) {
             break;
         }
         i += 3;
@@ -192,33 +192,18 @@ impl Marks {
 /// The characters from U+4000 to U+9FFF (lead bytes `E4` to `E9`) that are marks: all
 /// before the basic Han block (U+4E00), and in it the Chinese numerals and `页`.
 static HAN_MARKS: HanSet = {
-    let mut bits = [0u64; 0x6000 / 64];
-    let mut offset = 0;
-    while offset < bits.len() * 64 {
-        let mark = match char::from_u32(0x4000 + offset as u32) {
-            Some(c) => offset < 0xE00 || is_chinese_numeral(c) || c == '页',
-            None => false,
-        };
-        if mark {
-            bits[offset / 64] |= 1 << (offset % 64);
+    let mut set = HanSet::EMPTY;
+    let mut code = 0x4000;
+    while code < 0xA000 {
+        if let Some(c) = char::from_u32(code) {
+            if code < 0x4E00 || is_chinese_numeral(c) || c == '页' {
+                set.insert(c);
+            }
         }
-        offset += 1;
+        code += 1;
     }
-    HanSet(bits)
+    set
 };
-
-/// A set of characters from U+4000 to U+9FFF, one bit each.
-struct HanSet([u64; 0x6000 / 64]);
-
-impl HanSet {
-    /// Whether `code` (from U+4000 to U+9FFF) is in the set.
-    fn contains(&self, code: u32) -> bool {
-        let offset = code.wrapping_sub(0x4000) as usize;
-        self.0
-            .get(offset / 64)
-            .is_some_and(|word| word & (1 << (offset % 64)) != 0)
-    }
-}
 
 #[cfg(test)]
 mod tests {

@@ -16,13 +16,11 @@ use std::sync::LazyLock;
 
 pub(super) fn candidates(
     text: &str,
-    body: Range<usize>,
     all_lines: &[Range<usize>],
     breaks: &Marks,
     guards: &Ranges,
 ) -> Vec<Candidate> {
     let mut found = Vec::new();
-    let mut part_words = PartWords::of(text, body.clone());
     for (index, line) in all_lines.iter().enumerate() {
         let at_start = at_place(text, line.start, Boundary::LineStart)
             .or_else(|| unmarked(text, all_lines, index));
@@ -75,15 +73,16 @@ pub(super) fn candidates(
                     let marked = may_open_marker(c)
                         .then(|| at_place(text, pos, boundary))
                         .flatten();
-                    let candidate = marked.or_else(|| {
-                        // After a sentence end (white space aside), an unmarked heading may
-                        // start where a part word is near.
-                        let sentence_before = text[line.start..pos]
+                    // After a sentence end (white space aside), an unmarked heading may
+                    // start: the char before `pos` is `prev`, or white space after one.
+                    let sentence_before = || match is_space(prev) {
+                        false => is_sentence_end(prev),
+                        true => text[line.start..pos]
                             .trim_end_matches(is_space)
-                            .chars()
-                            .next_back()
-                            .is_some_and(is_sentence_end);
-                        (after_break && sentence_before && part_words.near(pos))
+                            .ends_with(is_sentence_end),
+                    };
+                    let candidate = marked.or_else(|| {
+                        (after_break && sentence_before())
                             .then(|| inline_unmarked(text, pos, line.end))
                             .flatten()
                     });
@@ -115,33 +114,6 @@ pub(super) fn candidates(
         }
     }
     found
-}
-
-/// Where the part words (see [`lexicon::part_words_in`]) start in a body, found in one
-/// search: most sentence starts have none near, and need no closer look.
-struct PartWords {
-    starts: Vec<usize>,
-    /// The first start not behind the places asked about so far.
-    next: usize,
-}
-
-impl PartWords {
-    fn of(text: &str, body: Range<usize>) -> Self {
-        let offset = body.start;
-        let starts = lexicon::part_words_in(&text[body])
-            .map(|w| offset + w.start)
-            .collect();
-        PartWords { starts, next: 0 }
-    }
-
-    /// Whether a part word starts within the thirty characters (at most 120 bytes) that
-    /// an unmarked heading at `pos` may span. Places are asked about in order.
-    fn near(&mut self, pos: usize) -> bool {
-        while self.starts.get(self.next).is_some_and(|&s| s < pos) {
-            self.next += 1;
-        }
-        self.starts.get(self.next).is_some_and(|&s| s < pos + 120)
-    }
 }
 
 static FURNITURE_END: LazyLock<Regex> = LazyLock::new(|| {
@@ -353,25 +325,40 @@ fn unmarked(text: &str, lines: &[Range<usize>], index: usize) -> Option<Candidat
 /// An unmarked heading inside running text, right after a sentence end: a short phrase
 /// without punctuation that ends with a section word and is followed by a new sentence.
 fn inline_unmarked(text: &str, pos: usize, limit: usize) -> Option<Candidate> {
-    let window_end = text[pos..limit]
-        .char_indices()
-        .nth(30)
-        .map_or(limit, |(i, _)| pos + i);
-    let window = &text[pos..window_end];
-    let stop = window
-        .find(|c: char| is_trailing_punct(c) || is_space(c) || matches!(c, '（' | '(' | '—'))
-        .unwrap_or(window.len());
-    let phrase = &window[..stop];
-    let best = lexicon::part_words_in(phrase).map(|w| w.end).find(|&end| {
-        let after = &text[pos + end..];
+    // The phrase: up to thirty chars, to the first punctuation, space or bracket. Part
+    // words are Han text: one that starts in the phrase ends in it, unless it runs past
+    // the thirtieth char.
+    const PHRASE_CHARS: usize = 30;
+    let phrase = text[pos..limit].char_indices().take(PHRASE_CHARS);
+    for (index, (at, c)) in phrase.enumerate() {
+        if is_phrase_stop(c) {
+            return None;
+        }
+        if !lexicon::may_start_part_word(c) {
+            continue;
+        }
+        let start = pos + at;
+        let Some(len) = lexicon::part_word_at(&text[start..limit], PHRASE_CHARS - index) else {
+            continue;
+        };
+        let end = start + len;
+        let after = &text[end..];
         let rest = after.trim_start_matches(is_space);
         let spaced = rest.len() < after.len();
-        spaced
+        if spaced
             || rest.starts_with(|c: char| c.is_ascii_digit())
             || BODY_OPENERS.iter().any(|o| rest.starts_with(o))
-    });
-    let end = pos + best?;
-    Some(Candidate::unmarked(pos, Boundary::Inline, Some(pos..end)))
+        {
+            return Some(Candidate::unmarked(pos, Boundary::Inline, Some(pos..end)));
+        }
+    }
+    None
+}
+
+/// Whether `c` ends the phrase an inline unmarked heading is read from.
+fn is_phrase_stop(c: char) -> bool {
+    !matches!(c, '\u{4e00}'..='\u{9fff}')
+        && (is_trailing_punct(c) || is_space(c) || matches!(c, '（' | '(' | '—'))
 }
 
 /// The longest lead sentence, in characters, that can stand as a section heading.
