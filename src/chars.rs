@@ -133,27 +133,26 @@ pub(crate) fn is_han(c: char) -> bool {
     matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}')
 }
 
-/// A set of characters from U+4000 to U+9FFF, one bit each: the three-byte chars with
-/// lead bytes `E4` to `E9`, the basic Han block (U+4E00–U+9FFF) among them.
-pub(crate) struct HanSet([u64; 0x6000 / 64]);
+/// A set of characters of the Basic Multilingual Plane (U+0000–U+FFFF), one bit each.
+pub(crate) struct BmpSet([u64; 0x10000 / 64]);
 
-impl HanSet {
-    pub(crate) const EMPTY: HanSet = HanSet([0; 0x6000 / 64]);
+impl BmpSet {
+    pub(crate) const EMPTY: BmpSet = BmpSet([0; 0x10000 / 64]);
 
-    /// Adds `c`, if it is in the range the set holds.
+    /// Adds `c`, if it is in the plane.
     pub(crate) const fn insert(&mut self, c: char) {
-        let offset = (c as u32).wrapping_sub(0x4000) as usize;
-        if offset < 0x6000 {
-            self.0[offset / 64] |= 1 << (offset % 64);
+        let code = c as usize;
+        if code < 0x10000 {
+            self.0[code / 64] |= 1 << (code % 64);
         }
     }
 
     /// Whether the char of code point `code` is in the set.
     pub(crate) fn contains_code(&self, code: u32) -> bool {
-        let offset = code.wrapping_sub(0x4000) as usize;
+        let code = code as usize;
         self.0
-            .get(offset / 64)
-            .is_some_and(|word| word & (1 << (offset % 64)) != 0)
+            .get(code / 64)
+            .is_some_and(|word| word & (1 << (code % 64)) != 0)
     }
 
     /// Whether `c` is in the set.

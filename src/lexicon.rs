@@ -2,7 +2,7 @@
 
 use crate::IndicatorKind;
 use crate::SectionKind;
-use crate::chars::HanSet;
+use crate::chars::BmpSet;
 use regex::Regex;
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -185,7 +185,7 @@ static SECTION_WORD: LazyLock<Regex> =
 /// plans (`工作回顾`, `重点工作`, `目标任务`): strong enough to find an unmarked heading.
 /// Sorted by their first two chars (as one key), longest first where those are the
 /// same; with the set of their first chars.
-static PART_WORDS: LazyLock<(HanSet, Vec<(u64, &'static str)>)> = LazyLock::new(|| {
+static PART_WORDS: LazyLock<(BmpSet, Vec<(u64, &'static str)>)> = LazyLock::new(|| {
     let mut words: Vec<(u64, &str)> = SECTION_WORDS
         .iter()
         .filter(|(kind, word)| {
@@ -195,7 +195,7 @@ static PART_WORDS: LazyLock<(HanSet, Vec<(u64, &'static str)>)> = LazyLock::new(
         .filter_map(|&(_, word)| Some((two_chars_key(word)?, word)))
         .collect();
     words.sort_by_key(|&(key, word)| (key, std::cmp::Reverse(word.len())));
-    let mut firsts = HanSet::EMPTY;
+    let mut firsts = BmpSet::EMPTY;
     for first in words.iter().filter_map(|(_, word)| word.chars().next()) {
         firsts.insert(first);
     }

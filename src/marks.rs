@@ -10,10 +10,11 @@
 //! A mark is any character except a Han character of the basic block (U+4E00–U+9FFF) and
 //! an ASCII letter or digit that follows another one; Chinese numerals (`一` … `亿`) and
 //! `页` (of page furniture) are marks although Han. Four characters in five of a report
-//! are not marks: running Han text is skipped three bytes at a time, with one bitmap
-//! lookup per character, and the kinds of a mark are looked up in a table.
+//! are not marks, and most of the rest (`，` `、`) are of no kind: three-byte chars of no
+//! kind are skipped with one bitmap lookup each, and the kinds of the others are looked
+//! up in a table.
 
-use crate::chars::{HanSet, is_break, is_chinese_numeral, is_numeral, is_quote};
+use crate::chars::{BmpSet, is_break, is_numeral, is_quote};
 use crate::sorted::Sorted;
 use std::ops::Range;
 
@@ -40,10 +41,10 @@ impl Kinds {
         let mut after_alphanumeric = false;
         let mut i = 0;
         loop {
-            let after_han = skip_han_text(bytes, i);
-            if after_han > i {
+            let after_skipped = skip_kindless(bytes, i);
+            if after_skipped > i {
                 after_alphanumeric = false;
-                i = after_han;
+                i = after_skipped;
             }
             let (len, c) = match bytes[i..] {
                 [] => break,
@@ -86,12 +87,12 @@ impl Kinds {
     }
 }
 
-/// The offset of the first char from `i` on that is not running Han text: a character
-/// of the basic Han block that is not a mark. Such a character is three bytes with a
-/// lead from `E4` to `E9`, turned down by one bitmap lookup; most chars are.
-fn skip_han_text(bytes: &[u8], mut i: usize) -> usize {
-    while let Some(&[lead @ 0xE4..=0xE9, second, third]) = bytes.get(i..i + 3) {
-        if HAN_MARKS.contains_code(three_byte_code(lead, second, third)) {
+/// The offset of the first char from `i` on that is not a three-byte char of no kind:
+/// Han text (not a numeral), `，`, `、`. Most chars are; one bitmap lookup each turns
+/// them down.
+fn skip_kindless(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(&[lead @ 0xE0..=0xEF, second, third]) = bytes.get(i..i + 3) {
+        if KINDED.contains_code(three_byte_code(lead, second, third)) {
             break;
         }
         i += 3;
@@ -189,14 +190,13 @@ impl Marks {
     }
 }
 
-/// The characters from U+4000 to U+9FFF (lead bytes `E4` to `E9`) that are marks: all
-/// before the basic Han block (U+4E00), and in it the Chinese numerals and `页`.
-static HAN_MARKS: HanSet = {
-    let mut set = HanSet::EMPTY;
-    let mut code = 0x4000;
-    while code < 0xA000 {
+/// The chars of the Basic Multilingual Plane that are marks of some kind.
+static KINDED: BmpSet = {
+    let mut set = BmpSet::EMPTY;
+    let mut code = 0;
+    while code < 0x10000 {
         if let Some(c) = char::from_u32(code) {
-            if code < 0x4E00 || is_chinese_numeral(c) || c == '页' {
+            if kinds_by_definition(c) != 0 {
                 set.insert(c);
             }
         }
@@ -208,6 +208,7 @@ static HAN_MARKS: HanSet = {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::chars::is_chinese_numeral;
 
     fn kind(text: &str, pick: impl Fn(&Kinds) -> &Marks) -> Vec<&str> {
         let kinds = Kinds::of(text, 0..text.len());
