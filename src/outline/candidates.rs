@@ -310,16 +310,21 @@ fn unmarked(text: &str, lines: &[Range<usize>], index: usize) -> Option<Candidat
     let chars = line_text.chars().count();
     let last = line_text.chars().next_back()?;
     let han = line_text.chars().filter(|&c| is_han(c)).count();
-    let body_follows =
-        text[next.clone()].chars().count() > chars && text[next.clone()].contains(is_sentence_end);
-    let plausible = index > 0
-        && (4..=30).contains(&chars)
+    let plausible = (4..=30).contains(&chars)
         && han * 2 > chars
         && !is_trailing_punct(last)
         && !line_text.contains(is_space)
-        && !line_text.ends_with("会议上")
-        && body_follows;
-    plausible.then_some(Candidate::unmarked(line.start, Boundary::LineStart, None))
+        && !line_text.ends_with("会议上");
+    // A longer line with a sentence end follows (looked at last: it may be long).
+    let body_follows = || {
+        let next_text = &text[next.clone()];
+        next_text.chars().nth(chars).is_some() && next_text.contains(is_sentence_end)
+    };
+    (plausible && body_follows()).then_some(Candidate::unmarked(
+        line.start,
+        Boundary::LineStart,
+        None,
+    ))
 }
 
 /// An unmarked heading inside running text, right after a sentence end: a short phrase
