@@ -169,7 +169,7 @@ pub(crate) fn scan<'a>(
         let read = if in_shield || is_list_label(text, i, run_end) {
             None
         } else {
-            read_indicator(text, i, &found, last_end)
+            read_indicator(text, i..run_end, &found, last_end)
         };
         match read {
             Some(mut reading) => {
@@ -319,19 +319,20 @@ impl Reading {
     }
 }
 
-/// Reads the indicator whose numeral starts at `at`; `None` when the numeral there is
-/// not a quantity (a date, an ordinal, a code, a name). Text before `taken` belongs to
-/// an earlier indicator.
+/// Reads the indicator whose numeral starts the run of numeral characters `run`; `None`
+/// when the numeral there is not a quantity (a date, an ordinal, a code, a name). Text
+/// before `taken` belongs to an earlier indicator.
 fn read_indicator(
     text: &str,
-    at: usize,
+    run: Range<usize>,
     earlier: &[Indicator<'_>],
     taken: usize,
 ) -> Option<Reading> {
+    let at = run.start;
     if is_code_or_ordinal(text, at) {
         return None;
     }
-    if let Some(fraction) = chinese_fraction(text, at) {
+    if let Some(fraction) = chinese_fraction(text, run) {
         return Some(with_change(text, fraction, earlier));
     }
     let numeral = numerals::read(&text[at..], &lexicon::starts_with_unit)?;
@@ -714,8 +715,9 @@ fn range_second(text: &str, at: usize, first: &Numeral) -> Option<(Numeral, usiz
     (same_script && second.max.is_none()).then_some((second, after + second.len))
 }
 
-/// `百分之五`, `千分之三`, `三分之一`: the fraction that starts at `at`.
-fn chinese_fraction(text: &str, at: usize) -> Option<Reading> {
+/// `百分之五`, `千分之三`, `三分之一`: the fraction that starts the numeral run `run`.
+fn chinese_fraction(text: &str, run: Range<usize>) -> Option<Reading> {
+    let at = run.start;
     let rest = &text[at..];
     let (denominator, after, kind, unit) = if let Some(after) = rest.strip_prefix("百分之") {
         (
@@ -733,7 +735,7 @@ fn chinese_fraction(text: &str, at: usize) -> Option<Reading> {
         )
     } else {
         // `三分之一`: the denominator is the numeral run right before `分之`.
-        let split = numeral_run_end(text, at) - at;
+        let split = run.len();
         if !rest[split..].starts_with("分之") {
             return None;
         }
