@@ -107,6 +107,18 @@ fn is_digit(c: char) -> bool {
 
 /// `1,132.92`, `１２．５`, `7`: digits, optional groups of three after commas, optional fraction.
 fn arabic_literal(input: &str) -> IResult<&str, &str> {
+    // Most numerals are ASCII digits that no comma, point or full-width digit continues:
+    // those need no parser.
+    let ascii = input.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &input[ascii..];
+    if ascii > 0 && !rest.starts_with([',', '.', '．']) && !rest.starts_with(is_digit) {
+        return Ok((rest, &input[..ascii]));
+    }
+    parse_arabic_literal(input)
+}
+
+/// [`arabic_literal`] by the parser alone.
+fn parse_arabic_literal(input: &str) -> IResult<&str, &str> {
     recognize(pair(
         pair(
             take_while1(is_digit),
@@ -473,5 +485,13 @@ mod tests {
             (n.value, n.max),
             (Number::integer(2), Some(Number::integer(3)))
         );
+    }
+
+    proptest::proptest! {
+        /// The shortcut for plain ASCII digits reads what the parser reads.
+        #[test]
+        fn plain_digits_read_as_the_parser_reads(text in "[0-9０-９,.．a万]{0,12}") {
+            proptest::prop_assert_eq!(arabic_literal(&text).ok(), parse_arabic_literal(&text).ok());
+        }
     }
 }
