@@ -98,7 +98,7 @@ pub(super) fn candidates(
                 }
             }
             at = if heading_open {
-                pos
+                next_place_in_heading(text, pos, line.end)
             } else {
                 while line_breaks.get(next_break).is_some_and(|&m| m < pos) {
                     next_break += 1;
@@ -145,6 +145,21 @@ fn closes_tag(text: &str, pos: usize, guarded: &[Range<usize>]) -> bool {
     guarded[..at]
         .last()
         .is_some_and(|g| g.end == pos && char_before(text, g.start).is_some_and(is_item_end))
+}
+
+/// Inside an open heading, the first place from `at` on where a step can find
+/// something: after a break, or before an item end or a char that may open a marker.
+/// Every other step finds no candidate and keeps the heading open.
+fn next_place_in_heading(text: &str, mut at: usize, end: usize) -> usize {
+    let mut chars = text[at..end].chars().peekable();
+    while let Some(prev) = chars.next() {
+        let next = chars.peek().copied();
+        if is_break(prev) || next.is_none_or(|c| is_item_end(c) || may_open_marker(c)) {
+            break;
+        }
+        at += prev.len_utf8();
+    }
+    at
 }
 
 /// Whether a marker or an appendix word can start with `c`.
