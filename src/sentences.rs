@@ -132,6 +132,11 @@ fn push_trimmed(text: &str, range: Range<usize>, items: &mut Vec<Range<usize>>) 
 /// `range` without leading and trailing white space.
 pub(crate) fn trim(text: &str, range: Range<usize>) -> Range<usize> {
     let slice = &text[range.clone()];
+    // Most items neither start nor end with white space.
+    let spaced = |c: Option<char>| c.is_none_or(is_space);
+    if !spaced(slice.chars().next()) && !spaced(slice.chars().next_back()) {
+        return range;
+    }
     let inner = slice.trim_matches(is_space);
     if inner.is_empty() {
         return range.start..range.start;
