@@ -129,35 +129,50 @@ const fn kinds_by_definition(c: char) -> u8 {
     kinds
 }
 
-/// The kinds of `c`, looked up in a table for the blocks where the marks of a report
-/// are: Latin (U+00xx), general punctuation (U+20xx), CJK punctuation (U+30xx) and
-/// full-width forms (U+FFxx).
+/// The kinds of `c`, looked up in a table for each block of 256 chars of the Basic
+/// Multilingual Plane that holds a mark of some kind (Latin, punctuation, the blocks of
+/// the Chinese numerals, full-width forms).
 fn kinds_of(c: char) -> u8 {
     let code = c as usize;
-    let block = match code >> 8 {
-        0x00 => 0,
-        0x20 => 1,
-        0x30 => 2,
-        0xFF => 3,
-        _ => return kinds_by_definition(c),
-    };
-    KINDS_OF_COMMON_BLOCKS[block][code & 0xFF]
+    match KIND_BLOCKS.index.get(code >> 8) {
+        Some(&block) if block != NO_BLOCK => KIND_BLOCKS.kinds[usize::from(block)][code & 0xFF],
+        _ => kinds_by_definition(c),
+    }
 }
 
-/// [`kinds_by_definition`] of each char of the blocks [`kinds_of`] looks up.
-static KINDS_OF_COMMON_BLOCKS: [[u8; 256]; 4] = {
-    let starts = [0x0000, 0x2000, 0x3000, 0xFF00];
-    let mut table = [[0; 256]; 4];
-    let mut block = 0;
-    while block < 4 {
-        let mut low = 0;
-        while low < 256 {
-            if let Some(c) = char::from_u32(starts[block] + low as u32) {
-                table[block][low] = kinds_by_definition(c);
+/// The most blocks of 256 chars that hold marks of some kind.
+const KIND_BLOCK_COUNT: usize = 16;
+/// In [`KindBlocks::index`], a block with no mark of any kind.
+const NO_BLOCK: u8 = u8::MAX;
+
+/// [`kinds_by_definition`] of every char of the blocks that hold marks of some kind.
+struct KindBlocks {
+    /// For each block of the plane (code point / 256), its row of `kinds`, or [`NO_BLOCK`].
+    index: [u8; 256],
+    kinds: [[u8; 256]; KIND_BLOCK_COUNT],
+}
+
+static KIND_BLOCKS: KindBlocks = {
+    let mut table = KindBlocks {
+        index: [NO_BLOCK; 256],
+        kinds: [[0; 256]; KIND_BLOCK_COUNT],
+    };
+    let mut rows = 0;
+    let mut code = 0;
+    while code < 0x10000 {
+        if let Some(c) = char::from_u32(code as u32) {
+            let kinds = kinds_by_definition(c);
+            if kinds != 0 {
+                let block = code >> 8;
+                if table.index[block] == NO_BLOCK {
+                    assert!(rows < KIND_BLOCK_COUNT, "more blocks of marks than rows");
+                    table.index[block] = rows as u8;
+                    rows += 1;
+                }
+                table.kinds[table.index[block] as usize][code & 0xFF] = kinds;
             }
-            low += 1;
         }
-        block += 1;
+        code += 1;
     }
     table
 };
