@@ -457,17 +457,20 @@ fn is_list_label(text: &str, at: usize, end: usize) -> bool {
     }
     let run = &text[at..end];
     let number = run.trim_end_matches(['.', '．']);
-    let list_number = (number.chars().count() <= 2
-        && number.chars().all(|c| digit_value(c).is_some()))
-        || (number.chars().count() <= 3
-            && number
-                .chars()
-                .all(|c| c == '十' || chinese_digit(c).is_some_and(|d| d > 0)));
     let dotted = number.len() < run.len();
-    let listed = text[end..]
-        .strip_prefix('、')
-        .is_some_and(|rest| !rest.starts_with(is_numeral));
-    list_number && (dotted || listed)
+    let listed = || {
+        text[end..]
+            .strip_prefix('、')
+            .is_some_and(|rest| !rest.starts_with(is_numeral))
+    };
+    let list_number = || {
+        (number.chars().count() <= 2 && number.chars().all(|c| digit_value(c).is_some()))
+            || (number.chars().count() <= 3
+                && number
+                    .chars()
+                    .all(|c| c == '十' || chinese_digit(c).is_some_and(|d| d > 0)))
+    };
+    (dotted || listed()) && list_number()
 }
 
 /// What stands before the numeral makes it an ordinal (`第19批`) or part of a code or
