@@ -91,17 +91,14 @@ impl Kinds {
 /// Han text (not a numeral), `，`, `、`. Most chars are; one bitmap lookup each turns
 /// them down.
 fn skip_kindless(bytes: &[u8], i: usize) -> usize {
-    // Three bytes a step from `i`: while the chars are of three bytes, the steps are chars.
-    let skipped = bytes[i..]
-        .chunks_exact(3)
-        .take_while(|char_bytes| match **char_bytes {
-            [lead @ 0xE0..=0xEF, second, third] => {
-                !KINDED.contains_code(three_byte_code(lead, second, third))
-            }
-            _ => false,
-        })
-        .count();
-    i + 3 * skipped
+    let mut rest = &bytes[i..];
+    while let Some((&[lead @ 0xE0..=0xEF, second, third], after)) = rest.split_first_chunk() {
+        if KINDED.contains_code(three_byte_code(lead, second, third)) {
+            break;
+        }
+        rest = after;
+    }
+    bytes.len() - rest.len()
 }
 
 /// The code point of a three-byte UTF-8 sequence.
