@@ -133,6 +133,11 @@ pub(crate) fn is_han(c: char) -> bool {
     matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}')
 }
 
+/// The code point of a three-byte UTF-8 sequence.
+pub(crate) fn three_byte_code(lead: u8, second: u8, third: u8) -> u32 {
+    (u32::from(lead & 0x0F) << 12) | (u32::from(second & 0x3F) << 6) | u32::from(third & 0x3F)
+}
+
 /// A set of characters of the Basic Multilingual Plane (U+0000–U+FFFF), one bit each.
 pub(crate) struct BmpSet([u64; 0x10000 / 64]);
 
@@ -153,11 +158,6 @@ impl BmpSet {
         self.0
             .get(code / 64)
             .is_some_and(|word| word & (1 << (code % 64)) != 0)
-    }
-
-    /// Whether `c` is in the set.
-    pub(crate) fn contains(&self, c: char) -> bool {
-        self.contains_code(c as u32)
     }
 }
 

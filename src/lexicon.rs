@@ -207,10 +207,10 @@ pub(crate) fn section_words_in(text: &str) -> impl Iterator<Item = std::ops::Ran
     overlapping(&SECTION_WORD, text)
 }
 
-/// Whether a part word (see [`PART_WORDS`]) may start with `c`: a quick test before
+/// The chars a part word (see [`PART_WORDS`]) may start with: a quick test before
 /// [`part_word_at`].
-pub(crate) fn may_start_part_word(c: char) -> bool {
-    PART_WORDS.0.contains(c)
+pub(crate) fn part_word_firsts() -> &'static BmpSet {
+    &PART_WORDS.0
 }
 
 /// The length of the longest part word of at most `max_chars` chars at the front of
@@ -254,7 +254,8 @@ mod tests {
     #[test]
     fn part_words_are_han_text_of_four_chars_or_more() {
         for &(_, word) in &PART_WORDS.1 {
-            assert!(may_start_part_word(word.chars().next().unwrap()), "{word}");
+            let first = word.chars().next().unwrap();
+            assert!(part_word_firsts().contains_code(u32::from(first)), "{word}");
             assert!(word.chars().all(is_han), "{word}");
             assert_eq!(part_word_at(word, 30), Some(word.len()), "{word}");
             assert_eq!(part_word_at(word, 3), None, "{word}");

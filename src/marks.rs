@@ -14,7 +14,7 @@
 //! kind are skipped with one bitmap lookup each, and the kinds of the others are looked
 //! up in a table.
 
-use crate::chars::{BmpSet, is_break, is_numeral, is_quote};
+use crate::chars::{BmpSet, is_break, is_numeral, is_quote, three_byte_code};
 use crate::sorted::Sorted;
 use std::ops::Range;
 
@@ -99,11 +99,6 @@ fn skip_kindless(bytes: &[u8], i: usize) -> usize {
         rest = after;
     }
     bytes.len() - rest.len()
-}
-
-/// The code point of a three-byte UTF-8 sequence.
-fn three_byte_code(lead: u8, second: u8, third: u8) -> u32 {
-    (u32::from(lead & 0x0F) << 12) | (u32::from(second & 0x3F) << 6) | u32::from(third & 0x3F)
 }
 
 /// The kinds of a mark, one bit each.

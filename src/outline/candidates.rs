@@ -4,7 +4,7 @@
 use super::{BODY_OPENERS, Boundary, Candidate};
 use crate::chars::{
     char_at, char_before, is_break, is_han, is_item_end, is_sentence_end, is_space,
-    is_trailing_punct,
+    is_trailing_punct, three_byte_code,
 };
 use crate::lexicon;
 use crate::markers::{Family, Marker, bracket_heading, marker};
@@ -349,15 +349,28 @@ fn inline_unmarked(text: &str, pos: usize, limit: usize) -> Option<Candidate> {
     // words are Han text: one that starts in the phrase ends in it, unless it runs past
     // the thirtieth char.
     const PHRASE_CHARS: usize = 30;
-    let phrase = text[pos..limit].char_indices().take(PHRASE_CHARS);
-    for (index, (at, c)) in phrase.enumerate() {
-        if is_phrase_stop(c) {
-            return None;
-        }
-        if !lexicon::may_start_part_word(c) {
+    let firsts = lexicon::part_word_firsts();
+    let mut rest = &text.as_bytes()[pos..limit];
+    for index in 0..PHRASE_CHARS {
+        let start = limit - rest.len();
+        // Han text (three bytes, lead `E4` to `E9`), decoded in place, never ends it.
+        let code = match *rest {
+            [lead @ 0xE4..=0xE9, second, third, ref after @ ..] => {
+                rest = after;
+                three_byte_code(lead, second, third)
+            }
+            _ => {
+                let c = text[start..limit].chars().next()?;
+                if is_phrase_stop(c) {
+                    return None;
+                }
+                rest = &rest[c.len_utf8()..];
+                u32::from(c)
+            }
+        };
+        if !firsts.contains_code(code) {
             continue;
         }
-        let start = pos + at;
         let Some(len) = lexicon::part_word_at(&text[start..limit], PHRASE_CHARS - index) else {
             continue;
         };
@@ -377,8 +390,7 @@ fn inline_unmarked(text: &str, pos: usize, limit: usize) -> Option<Candidate> {
 
 /// Whether `c` ends the phrase an inline unmarked heading is read from.
 fn is_phrase_stop(c: char) -> bool {
-    !matches!(c, '\u{4e00}'..='\u{9fff}')
-        && (is_trailing_punct(c) || is_space(c) || matches!(c, '（' | '(' | '—'))
+    is_trailing_punct(c) || is_space(c) || matches!(c, '（' | '(' | '—')
 }
 
 /// The longest lead sentence, in characters, that can stand as a section heading.
