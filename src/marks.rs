@@ -201,7 +201,8 @@ impl Marks {
     }
 }
 
-/// The chars of the Basic Multilingual Plane that are marks of some kind.
+/// The chars of the Basic Multilingual Plane that are marks of some kind: the one bit
+/// the skip loop tests per char ([`KIND_BLOCKS`] has the kinds themselves).
 static KINDED: BmpSet = {
     let mut set = BmpSet::EMPTY;
     let mut code = 0;

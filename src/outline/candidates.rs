@@ -376,11 +376,11 @@ fn inline_unmarked(text: &str, pos: usize, limit: usize) -> Option<Candidate> {
         };
         let end = start + len;
         let after = &text[end..];
-        let rest = after.trim_start_matches(is_space);
-        let spaced = rest.len() < after.len();
+        let next = after.trim_start_matches(is_space);
+        let spaced = next.len() < after.len();
         if spaced
-            || rest.starts_with(|c: char| c.is_ascii_digit())
-            || BODY_OPENERS.iter().any(|o| rest.starts_with(o))
+            || next.starts_with(|c: char| c.is_ascii_digit())
+            || BODY_OPENERS.iter().any(|o| next.starts_with(o))
         {
             return Some(Candidate::unmarked(pos, Boundary::Inline, Some(pos..end)));
         }
