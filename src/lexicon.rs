@@ -113,13 +113,23 @@ fn two_chars_key(text: &str) -> Option<u64> {
 /// The length of the set phrase at the front of `text`, if any; where several are, the
 /// first listed.
 pub(crate) fn set_phrase_at(text: &str) -> Option<usize> {
+    keyed_word_at(&SET_PHRASES, text, |_| true)
+}
+
+/// The length of the first of `words` (sorted by their [`two_chars_key`]) that stands at
+/// the front of `text` and `fits`.
+fn keyed_word_at(
+    words: &[(u64, &'static str)],
+    text: &str,
+    fits: impl Fn(&str) -> bool,
+) -> Option<usize> {
     let key = two_chars_key(text)?;
-    let from = SET_PHRASES.partition_point(|&(k, _)| k < key);
-    SET_PHRASES[from..]
+    let from = words.partition_point(|&(k, _)| k < key);
+    words[from..]
         .iter()
         .take_while(|&&(k, _)| k == key)
-        .find(|&&(_, p)| text.starts_with(p))
-        .map(|(_, p)| p.len())
+        .find(|&&(_, w)| text.starts_with(w) && fits(w))
+        .map(|(_, w)| w.len())
 }
 
 static SECTION_WORDS: LazyLock<Vec<(SectionKind, &'static str)>> = LazyLock::new(|| {
@@ -216,14 +226,7 @@ pub(crate) fn part_word_firsts() -> &'static BmpSet {
 /// The length of the longest part word of at most `max_chars` chars at the front of
 /// `text`: `重点工作` in `重点工作完成情况`.
 pub(crate) fn part_word_at(text: &str, max_chars: usize) -> Option<usize> {
-    let words = &PART_WORDS.1;
-    let key = two_chars_key(text)?;
-    let from = words.partition_point(|&(k, _)| k < key);
-    words[from..]
-        .iter()
-        .take_while(|&&(k, _)| k == key)
-        .find(|&&(_, w)| text.starts_with(w) && w.chars().count() <= max_chars)
-        .map(|(_, w)| w.len())
+    keyed_word_at(&PART_WORDS.1, text, |w| w.chars().count() <= max_chars)
 }
 
 /// The longest match of `words` at each place it matches, overlaps included
