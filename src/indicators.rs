@@ -90,6 +90,40 @@ const CHANGE_VERBS: [(&str, Direction); 22] = [
     ("减", Direction::Decrease),
 ];
 
+/// The last char of each of [`CHANGE_VERBS`].
+const CHANGE_VERB_ENDS: [char; CHANGE_VERBS.len()] = {
+    let mut ends = ['\0'; CHANGE_VERBS.len()];
+    let mut i = 0;
+    while i < ends.len() {
+        ends[i] = last_char(CHANGE_VERBS[i].0);
+        i += 1;
+    }
+    ends
+};
+
+/// The last char of `word`, at compile time.
+const fn last_char(word: &str) -> char {
+    let bytes = word.as_bytes();
+    let mut at = bytes.len() - 1;
+    while bytes[at] & 0xC0 == 0x80 {
+        at -= 1;
+    }
+    let len = bytes.len() - at;
+    let mut code = if len == 1 {
+        bytes[at] as u32
+    } else {
+        (bytes[at] & (0x7F >> len)) as u32
+    };
+    while at + 1 < bytes.len() {
+        at += 1;
+        code = (code << 6) | (bytes[at] & 0x3F) as u32;
+    }
+    match char::from_u32(code) {
+        Some(c) => c,
+        None => panic!("not a char"),
+    }
+}
+
 /// Comparison bases that stand before a verb of change.
 const BASES: [&str; 14] = [
     "比上年同期",
@@ -169,10 +203,11 @@ pub(crate) fn scan<'a>(
         let read = if in_shield || is_list_label(text, i, run_end) {
             None
         } else {
-            read_indicator(text, i..run_end, &found, last_end)
+            read_indicator(text, i..run_end, last_end)
         };
         match read {
             Some(mut reading) => {
+                reading.change = change_before(text, reading.span.start, &found, offset);
                 let span = Span::new(offset + reading.span.start, offset + reading.span.end);
                 i = reading.span.end.max(run_end);
                 last_end = reading.span.end;
@@ -322,18 +357,13 @@ impl Reading {
 /// Reads the indicator whose numeral starts the run of numeral characters `run`; `None`
 /// when the numeral there is not a quantity (a date, an ordinal, a code, a name). Text
 /// before `taken` belongs to an earlier indicator.
-fn read_indicator(
-    text: &str,
-    run: Range<usize>,
-    earlier: &[Indicator<'_>],
-    taken: usize,
-) -> Option<Reading> {
+fn read_indicator(text: &str, run: Range<usize>, taken: usize) -> Option<Reading> {
     let at = run.start;
     if is_code_or_ordinal(text, at) {
         return None;
     }
     if let Some(fraction) = chinese_fraction(text, run) {
-        return Some(with_change(text, fraction, earlier));
+        return Some(fraction);
     }
     let numeral = numerals::read(&text[at..], &lexicon::starts_with_unit)?;
     let mut end = at + numeral.len;
@@ -347,7 +377,7 @@ fn read_indicator(
         (approx, start) = (Approx::Exact, at);
     }
     if let Some(reading) = arabic_fraction(text, start..end, &numeral, approx) {
-        return Some(with_change(text, reading, earlier));
+        return Some(reading);
     }
     let mut value = numeral.value;
     let mut max = numeral.max;
@@ -440,7 +470,7 @@ fn read_indicator(
         change: None,
         role: Role::Achieved,
     };
-    Some(with_change(text, reading, earlier))
+    Some(reading)
 }
 
 /// The numeral run `text[at..end]` is an enumeration marker (indicator conventions):
@@ -624,12 +654,6 @@ fn is_quantity(numeral: &Numeral, unit: Option<Unit>) -> bool {
             scaled || (!chinese && numeral.has_fraction)
         }
     }
-}
-
-/// The reading with the change (`同比增长`) it measures.
-fn with_change(text: &str, mut reading: Reading, earlier: &[Indicator<'_>]) -> Reading {
-    reading.change = change_before(text, reading.span.start, earlier);
-    reading
 }
 
 /// Whether the first number's unit and the second's agree (or the first has none).
@@ -863,37 +887,40 @@ fn is_identifier(text: &str, at: usize, numeral: &Numeral, unit: Option<Unit>) -
     hotline || phone || numeral.leading_zero
 }
 
-/// The change (`同比增长`, `下降`) that the number at `start` measures, looking back in its
-/// clause over earlier indicators of a list (`分别增长5.1%、13.6%`).
+/// The change (`同比增长`, `下降`) that the number at `start` of `text` measures, looking
+/// back in its clause over the `earlier` indicators of a list (`分别增长5.1%、13.6%`);
+/// `text` starts at `offset` of the document that their spans refer to.
 fn change_before(
     text: &str,
     start: usize,
     earlier: &[Indicator<'_>],
+    offset: usize,
 ) -> Option<(Direction, Range<usize>, Option<Range<usize>>)> {
     // Back from the number over what may stand between a verb and it: list separators,
-    // earlier numbers of the list and a few filler words (`分别增长5.1%、13.6%`).
+    // earlier numbers of the list (the nearest first, at most eight) and a few filler
+    // words (`分别增长5.1%、13.6%`).
+    let mut list = earlier.iter().rev().take(8).peekable();
     let mut verb_end = start;
-    loop {
+    let last = loop {
         let before = &text[..verb_end];
-        let skipped = match before.chars().next_back() {
-            Some(c @ ('、' | '和' | '及' | ' ' | '了')) => c.len_utf8(),
+        let last = before.chars().next_back()?;
+        let skipped = match last {
+            '、' | '和' | '及' | ' ' | '了' => last.len_utf8(),
             _ if before.ends_with("分别") => "分别".len(),
-            _ => earlier
-                .iter()
-                .rev()
-                .take(8)
-                .map(|e| e.text.as_ref())
-                .find(|&t| !t.is_empty() && before.ends_with(t))
-                .map_or(0, str::len),
+            _ => match list.next_if(|e| e.span.end == offset + verb_end) {
+                Some(listed) => listed.span.len(),
+                None => break last,
+            },
         };
-        if skipped == 0 {
-            break;
-        }
         verb_end -= skipped;
         // The verb stands in the number's clause, at most CLAUSE_CHARS characters back.
         if start - verb_end > CLAUSE_CHARS * 4 {
             return None;
         }
+    };
+    // Most numbers follow no verb of change: its last char turns them down.
+    if !CHANGE_VERB_ENDS.contains(&last) {
+        return None;
     }
     // The verb that ends there, the longest; it must stand in the number's clause.
     let &(verb, direction) = CHANGE_VERBS
@@ -923,4 +950,18 @@ fn change_before(
 
 fn is_clause_mark(c: char) -> bool {
     matches!(c, '，' | '。' | '；' | '、')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_verb_ends_are_the_last_chars_of_the_verbs() {
+        for (&(verb, _), &end) in CHANGE_VERBS.iter().zip(&CHANGE_VERB_ENDS) {
+            assert_eq!(verb.chars().next_back(), Some(end), "{verb}");
+        }
+        assert_eq!(last_char("a"), 'a');
+        assert_eq!(last_char("x½"), '½');
+    }
 }
