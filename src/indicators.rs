@@ -16,13 +16,14 @@ use crate::lexicon::{self, Unit};
 use crate::marks::Marks;
 use crate::numerals::{self, Numeral, Script};
 use crate::sorted::Ranges;
+use crate::words::Words;
 use crate::{Approx, Change, Direction, Indicator, IndicatorKind, Number, Role, Span};
 use std::borrow::Cow;
 use std::ops::Range;
 
 /// Approximation words that stand before a number, longest first (`不低于` before `低于`:
 /// "not below" is at least).
-const BEFORE: [(&str, Approx); 18] = [
+const BEFORE: Words<Approx, 18> = Words::new([
     ("不低于", Approx::Over),
     ("不少于", Approx::Over),
     ("不小于", Approx::Over),
@@ -41,17 +42,17 @@ const BEFORE: [(&str, Approx); 18] = [
     ("超", Approx::Over),
     ("近", Approx::Nearly),
     ("约", Approx::About),
-];
+]);
 
 /// Words that, before a bare 百/千/万, make it a number: `上千篇`, `过万`, `破万`.
-const BEFORE_BARE: [(&str, Approx); 3] = [
+const BEFORE_BARE: Words<Approx, 3> = Words::new([
     ("上", Approx::Over),
     ("过", Approx::Over),
     ("破", Approx::Over),
-];
+]);
 
 /// Approximation words that follow the unit.
-const AFTER: [(&str, Approx); 7] = [
+const AFTER: Words<Approx, 7> = Words::new([
     ("及以上", Approx::Over),
     ("及以下", Approx::Under),
     ("以上", Approx::Over),
@@ -59,13 +60,22 @@ const AFTER: [(&str, Approx); 7] = [
     ("以内", Approx::Under),
     ("左右", Approx::About),
     ("上下", Approx::About),
-];
+]);
 
 /// Words that open a range between two numbers.
-const RANGE: [&str; 8] = ["-", "－", "～", "~", "—", "〜", "至", "到"];
+const RANGE: Words<(), 8> = Words::new([
+    ("-", ()),
+    ("－", ()),
+    ("～", ()),
+    ("~", ()),
+    ("—", ()),
+    ("〜", ()),
+    ("至", ()),
+    ("到", ()),
+]);
 
 /// Verbs of change, longest first; the first field tells the direction.
-const CHANGE_VERBS: [(&str, Direction); 22] = [
+const CHANGE_VERBS: Words<Direction, 22> = Words::new([
     ("增长", Direction::Increase),
     ("增加", Direction::Increase),
     ("提高", Direction::Increase),
@@ -88,59 +98,25 @@ const CHANGE_VERBS: [(&str, Direction); 22] = [
     ("增", Direction::Increase),
     ("降", Direction::Decrease),
     ("减", Direction::Decrease),
-];
-
-/// The last char of each of [`CHANGE_VERBS`].
-const CHANGE_VERB_ENDS: [char; CHANGE_VERBS.len()] = {
-    let mut ends = ['\0'; CHANGE_VERBS.len()];
-    let mut i = 0;
-    while i < ends.len() {
-        ends[i] = last_char(CHANGE_VERBS[i].0);
-        i += 1;
-    }
-    ends
-};
-
-/// The last char of `word`, at compile time.
-const fn last_char(word: &str) -> char {
-    let bytes = word.as_bytes();
-    let mut at = bytes.len() - 1;
-    while bytes[at] & 0xC0 == 0x80 {
-        at -= 1;
-    }
-    let len = bytes.len() - at;
-    let mut code = if len == 1 {
-        bytes[at] as u32
-    } else {
-        (bytes[at] & (0x7F >> len)) as u32
-    };
-    while at + 1 < bytes.len() {
-        at += 1;
-        code = (code << 6) | (bytes[at] & 0x3F) as u32;
-    }
-    match char::from_u32(code) {
-        Some(c) => c,
-        None => panic!("not a char"),
-    }
-}
+]);
 
 /// Comparison bases that stand before a verb of change.
-const BASES: [&str; 14] = [
-    "比上年同期",
-    "较上年同期",
-    "比去年同期",
-    "较去年同期",
-    "比上年",
-    "较上年",
-    "比去年",
-    "较去年",
-    "比年初",
-    "较年初",
-    "比同期",
-    "较同期",
-    "同比",
-    "环比",
-];
+const BASES: Words<(), 14> = Words::new([
+    ("比上年同期", ()),
+    ("较上年同期", ()),
+    ("比去年同期", ()),
+    ("较去年同期", ()),
+    ("比上年", ()),
+    ("较上年", ()),
+    ("比去年", ()),
+    ("较去年", ()),
+    ("比年初", ()),
+    ("较年初", ()),
+    ("比同期", ()),
+    ("较同期", ()),
+    ("同比", ()),
+    ("环比", ()),
+]);
 
 /// Finds the indicators in `source[range]`, with `role` for each. `numerals` are the
 /// numeral marks of the document around (see [`crate::marks::Kinds`]) and `shields` its
@@ -560,14 +536,9 @@ fn counts_bare(text: &str, end: usize, numeral: &Numeral) -> bool {
 fn approx_before(text: &str, at: usize, bare_magnitude: bool) -> (Approx, usize) {
     let before = &text[..at];
     let found = BEFORE
-        .iter()
-        .find(|(w, _)| before.ends_with(w))
-        .or_else(|| {
-            bare_magnitude
-                .then(|| BEFORE_BARE.iter().find(|(w, _)| before.ends_with(w)))
-                .flatten()
-        });
-    found.map_or((Approx::Exact, at), |&(word, approx)| {
+        .ending(before)
+        .or_else(|| bare_magnitude.then(|| BEFORE_BARE.ending(before)).flatten());
+    found.map_or((Approx::Exact, at), |(word, approx)| {
         (approx, at - word.len())
     })
 }
@@ -629,7 +600,7 @@ fn big_magnitude(text: &str) -> Option<(u32, usize)> {
 /// The approximation word after a unit: `以上`, `左右` …; `上下游` is not one.
 fn approx_after(text: &str, end: usize) -> Option<(&'static str, Approx)> {
     let rest = &text[end..];
-    let &(word, approx) = AFTER.iter().find(|(w, _)| rest.starts_with(w))?;
+    let (word, approx) = AFTER.starting(rest)?;
     let spoilt = word == "上下"
         && rest[word.len()..].starts_with(['游', '级', '联', '班', '贯', '结', '齐', '同']);
     (!spoilt).then_some((word, approx))
@@ -735,7 +706,7 @@ fn read_unit(text: &str, at: usize) -> (Option<UnitRead>, usize) {
 /// The second number of a range that starts at `at`, with its end.
 fn range_second(text: &str, at: usize, first: &Numeral) -> Option<(Numeral, usize)> {
     let rest = &text[at..];
-    let word = RANGE.iter().find(|w| rest.starts_with(**w))?;
+    let (word, ()) = RANGE.starting(rest)?;
     let after = at + word.len();
     let second = numerals::read(&text[after..], &lexicon::starts_with_unit)?;
     let same_script = second.script == first.script;
@@ -781,13 +752,13 @@ fn chinese_fraction(text: &str, run: Range<usize>) -> Option<Reading> {
     let value = numeral.value.checked_div(denominator)?;
     let mut end = at + (rest.len() - after.len()) + numeral.len;
     let mut approx = Approx::Exact;
-    if let Some((word, a)) = AFTER.iter().find(|(w, _)| text[end..].starts_with(w)) {
-        approx = *a;
+    if let Some((word, a)) = AFTER.starting(&text[end..]) {
+        approx = a;
         end += word.len();
     }
     let mut start = at;
-    if let Some((word, a)) = BEFORE.iter().find(|(w, _)| text[..at].ends_with(w)) {
-        approx = *a;
+    if let Some((word, a)) = BEFORE.ending(&text[..at]) {
+        approx = a;
         start = at - word.len();
     }
     Some(Reading {
@@ -901,15 +872,14 @@ fn change_before(
     // words (`分别增长5.1%、13.6%`).
     let mut list = earlier.iter().rev().take(8).peekable();
     let mut verb_end = start;
-    let last = loop {
+    loop {
         let before = &text[..verb_end];
-        let last = before.chars().next_back()?;
-        let skipped = match last {
-            '、' | '和' | '及' | ' ' | '了' => last.len_utf8(),
+        let skipped = match before.chars().next_back() {
+            Some(c @ ('、' | '和' | '及' | ' ' | '了')) => c.len_utf8(),
             _ if before.ends_with("分别") => "分别".len(),
             _ => match list.next_if(|e| e.span.end == offset + verb_end) {
                 Some(listed) => listed.span.len(),
-                None => break last,
+                None => break,
             },
         };
         verb_end -= skipped;
@@ -917,16 +887,10 @@ fn change_before(
         if start - verb_end > CLAUSE_CHARS * 4 {
             return None;
         }
-    };
-    // Most numbers follow no verb of change: its last char turns them down.
-    if !CHANGE_VERB_ENDS.contains(&last) {
-        return None;
     }
-    // The verb that ends there, the longest; it must stand in the number's clause.
-    let &(verb, direction) = CHANGE_VERBS
-        .iter()
-        .filter(|(w, _)| text[..verb_end].ends_with(w))
-        .max_by_key(|(w, _)| w.len())?;
+    // The verb that ends there (the longest, listed first); it must stand in the
+    // number's clause.
+    let (verb, direction) = CHANGE_VERBS.ending(&text[..verb_end])?;
     let verb_at = verb_end - verb.len();
     let clause_start = start - clause_before(text, start).len();
     if verb_at < clause_start {
@@ -935,9 +899,8 @@ fn change_before(
     let head = &text[clause_start..verb_at];
     let head = head.strip_suffix("分别").unwrap_or(head);
     let basis = BASES
-        .iter()
-        .find(|b| head.ends_with(**b))
-        .map(|b| clause_start + head.len() - b.len()..clause_start + head.len())
+        .ending(head)
+        .map(|(b, ())| clause_start + head.len() - b.len()..clause_start + head.len())
         .or_else(|| {
             // `比2020年增长`, `较“十三五”末增长`.
             let at = head.rfind(['比', '较'])?;
@@ -950,18 +913,4 @@ fn change_before(
 
 fn is_clause_mark(c: char) -> bool {
     matches!(c, '，' | '。' | '；' | '、')
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_verb_ends_are_the_last_chars_of_the_verbs() {
-        for (&(verb, _), &end) in CHANGE_VERBS.iter().zip(&CHANGE_VERB_ENDS) {
-            assert_eq!(verb.chars().next_back(), Some(end), "{verb}");
-        }
-        assert_eq!(last_char("a"), 'a');
-        assert_eq!(last_char("x½"), '½');
-    }
 }

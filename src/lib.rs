@@ -47,6 +47,7 @@ mod span;
 pub mod stages;
 mod tree;
 mod validate;
+mod words;
 
 pub use decode::{DecodeError, Decoded, Encoding, decode};
 pub use number::Number;

@@ -1,0 +1,128 @@
+//! Short word lists that the indicator reader looks for right before or right after a
+//! number (`近`, `以上`, `同比增长`, `至`), each word with what it says.
+//!
+//! ```text
+//! 同比增长6.5%左右
+//! ^^^^^^^^    ^^^^
+//! ```
+//!
+//! Most numbers stand beside none of the words, so each list knows at compile time the
+//! chars its words end and start with: text beside no such char is turned down with one
+//! char decoded, and only the rest is compared with the words.
+
+/// Words with what each says (`T`), in the order they are tried.
+pub(crate) struct Words<T: 'static, const N: usize> {
+    entries: [(&'static str, T); N],
+    /// The first char of each word.
+    firsts: [char; N],
+    /// The last char of each word.
+    lasts: [char; N],
+}
+
+impl<T: Copy, const N: usize> Words<T, N> {
+    /// The list of `entries`; every word must be non-empty.
+    pub(crate) const fn new(entries: [(&'static str, T); N]) -> Self {
+        let mut firsts = ['\0'; N];
+        let mut lasts = ['\0'; N];
+        let mut i = 0;
+        while i < N {
+            firsts[i] = first_char(entries[i].0);
+            lasts[i] = last_char(entries[i].0);
+            i += 1;
+        }
+        Words {
+            entries,
+            firsts,
+            lasts,
+        }
+    }
+
+    /// The first of the words that `text` ends with: `同比增长` ends with `增长`.
+    pub(crate) fn ending(&self, text: &str) -> Option<(&'static str, T)> {
+        let last = text.chars().next_back()?;
+        if !self.lasts.contains(&last) {
+            return None;
+        }
+        self.entries
+            .iter()
+            .find(|(w, _)| text.ends_with(w))
+            .copied()
+    }
+
+    /// The first of the words that `text` starts with: `左右的` starts with `左右`.
+    pub(crate) fn starting(&self, text: &str) -> Option<(&'static str, T)> {
+        let first = text.chars().next()?;
+        if !self.firsts.contains(&first) {
+            return None;
+        }
+        self.entries
+            .iter()
+            .find(|(w, _)| text.starts_with(w))
+            .copied()
+    }
+}
+
+/// The first char of `word`, at compile time.
+const fn first_char(word: &str) -> char {
+    let bytes = word.as_bytes();
+    let mut end = 1;
+    while end < bytes.len() && bytes[end] & 0xC0 == 0x80 {
+        end += 1;
+    }
+    decode(bytes, 0, end)
+}
+
+/// The last char of `word`, at compile time.
+const fn last_char(word: &str) -> char {
+    let bytes = word.as_bytes();
+    let mut start = bytes.len() - 1;
+    while bytes[start] & 0xC0 == 0x80 {
+        start -= 1;
+    }
+    decode(bytes, start, bytes.len())
+}
+
+/// The char that the UTF-8 sequence `bytes[start..end]` encodes.
+const fn decode(bytes: &[u8], start: usize, end: usize) -> char {
+    let len = end - start;
+    let mut code = if len == 1 {
+        bytes[start] as u32
+    } else {
+        (bytes[start] & (0x7F >> len)) as u32
+    };
+    let mut i = start + 1;
+    while i < end {
+        code = (code << 6) | (bytes[i] & 0x3F) as u32;
+        i += 1;
+    }
+    match char::from_u32(code) {
+        Some(c) => c,
+        None => panic!("a word is UTF-8"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const WORDS: Words<u8, 4> = Words::new([("以上", 1), ("上", 2), ("a½", 3), ("€", 4)]);
+
+    #[test]
+    fn the_ends_of_the_words_are_known_at_compile_time() {
+        assert_eq!(WORDS.firsts, ['以', '上', 'a', '€']);
+        assert_eq!(WORDS.lasts, ['上', '上', '½', '€']);
+    }
+
+    #[test]
+    fn finds_the_first_word_that_fits_in_list_order() {
+        assert_eq!(WORDS.ending("一千人以上"), Some(("以上", 1)));
+        assert_eq!(WORDS.ending("上"), Some(("上", 2)));
+        assert_eq!(WORDS.ending("xa½"), Some(("a½", 3)));
+        assert_eq!(WORDS.ending("以上下"), None);
+        assert_eq!(WORDS.ending(""), None);
+        assert_eq!(WORDS.starting("以上的"), Some(("以上", 1)));
+        assert_eq!(WORDS.starting("€5"), Some(("€", 4)));
+        assert_eq!(WORDS.starting("以下"), None);
+        assert_eq!(WORDS.starting(""), None);
+    }
+}
