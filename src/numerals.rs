@@ -105,16 +105,89 @@ fn is_digit(c: char) -> bool {
     digit_value(c).is_some()
 }
 
-/// `1,132.92`, `１２．５`, `7`: digits, optional groups of three after commas, optional fraction.
-fn arabic_literal(input: &str) -> IResult<&str, &str> {
-    // Most numerals are ASCII digits that no comma, point or full-width digit continues:
-    // those need no parser.
-    let ascii = input.bytes().take_while(u8::is_ascii_digit).count();
-    let rest = &input[ascii..];
-    if ascii > 0 && !rest.starts_with([',', '.', '．']) && !rest.starts_with(is_digit) {
-        return Ok((rest, &input[..ascii]));
+/// An Arabic literal read from the front of a text: `1,132.92`, `１２．５`, `7`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Literal<'a> {
+    text: &'a str,
+    value: Number,
+    /// Digits before the decimal point.
+    integer_digits: usize,
+    /// Whether a decimal point was read.
+    has_fraction: bool,
+}
+
+impl<'a> Literal<'a> {
+    /// The literal `text` as the parser recognised it; `None` when its value does not fit.
+    fn of(text: &'a str) -> Option<Self> {
+        let integer_part = text.split(['.', '．']).next().unwrap_or(text);
+        let ascii: String = text
+            .chars()
+            .filter_map(|c| match c {
+                ',' => None,
+                '．' => Some('.'),
+                c => Some(digit_value(c).map_or(c, |d| char::from(b'0' + d))),
+            })
+            .collect();
+        Some(Literal {
+            text,
+            value: Number::parse_decimal(&ascii)?,
+            integer_digits: integer_part.chars().filter(|&c| is_digit(c)).count(),
+            has_fraction: integer_part.len() != text.len(),
+        })
     }
-    parse_arabic_literal(input)
+}
+
+/// The Arabic literal at the front of `input`: digits, optional groups of three after
+/// commas, optional fraction.
+fn arabic_literal(input: &str) -> Option<Literal<'_>> {
+    plain_literal(input).or_else(|| Literal::of(parse_arabic_literal(input).ok()?.1))
+}
+
+/// Most literals are ASCII digits with at most a point and a fraction (`2021`, `92.18`),
+/// which no comma, full-width digit or point continues: those are read in one pass.
+/// `None` for any other.
+fn plain_literal(input: &str) -> Option<Literal<'_>> {
+    let bytes = input.as_bytes();
+    let digits_from = |from: usize| {
+        bytes
+            .get(from..)
+            .map_or(0, |b| b.iter().take_while(|b| b.is_ascii_digit()).count())
+    };
+    let integer_digits = digits_from(0);
+    let fraction_digits = match bytes.get(integer_digits) {
+        Some(b'.') => digits_from(integer_digits + 1),
+        _ => 0,
+    };
+    let len = match fraction_digits {
+        0 => integer_digits,
+        n => integer_digits + 1 + n,
+    };
+    // A comma, or a full-width digit or point (`０`–`９`, `．`: EF BC 8E–99), needs the
+    // parser; so does a point that no ASCII digit follows, and more than 19 digits.
+    let continued = match bytes.get(len..) {
+        Some([b',', ..]) => true,
+        Some([b'.', 0xEF, 0xBC, 0x8E..=0x99, ..]) => fraction_digits == 0,
+        Some([0xEF, 0xBC, 0x8E..=0x99, ..]) => true,
+        _ => false,
+    };
+    if integer_digits == 0 || continued || integer_digits + fraction_digits > 19 {
+        return None;
+    }
+    // At most 19 digits: the digits, point left out, fit in 64 bits.
+    let numerator = bytes[..len]
+        .iter()
+        .filter(|b| b.is_ascii_digit())
+        .fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
+    let value = match fraction_digits {
+        0 => Number::integer(i128::from(numerator)),
+        n => Number::ratio(i128::from(numerator), pow10(n as u32)?)?,
+    };
+    Some(Literal {
+        text: &input[..len],
+        value,
+        integer_digits,
+        has_fraction: fraction_digits > 0,
+    })
 }
 
 /// [`arabic_literal`] by the parser alone.
@@ -128,21 +201,6 @@ fn parse_arabic_literal(input: &str) -> IResult<&str, &str> {
     ))(input)
 }
 
-fn literal_value(literal: &str) -> Option<Number> {
-    if literal.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
-        return Number::parse_decimal(literal);
-    }
-    let ascii: String = literal
-        .chars()
-        .filter_map(|c| match c {
-            ',' => None,
-            '．' => Some('.'),
-            c => Some(digit_value(c).map_or(c, |d| char::from(b'0' + d))),
-        })
-        .collect();
-    Number::parse_decimal(&ascii)
-}
-
 /// Exponent of a magnitude word at the front of `text`, with its length.
 pub(crate) fn magnitude(text: &str) -> Option<(u32, usize)> {
     const WORDS: [(&str, u32); 5] = [("万亿", 12), ("亿", 8), ("万", 4), ("千", 3), ("百", 2)];
@@ -153,14 +211,11 @@ pub(crate) fn magnitude(text: &str) -> Option<(u32, usize)> {
 }
 
 fn read_arabic(text: &str, unit_at: &dyn Fn(&str) -> bool) -> Option<Numeral> {
-    let (_, literal) = arabic_literal(text).ok()?;
     // A comma not followed by a group of three belongs to the prose, not the number.
-    let integer_part = literal.split(['.', '．']).next().unwrap_or(literal);
-    let integer_digits = integer_part.chars().filter(|&c| is_digit(c)).count();
-    let has_fraction = integer_part.len() != literal.len();
-    let leading_zero = literal.starts_with(['0', '０']) && integer_digits > 1;
-    let mut value = literal_value(literal)?;
-    let mut pos = literal.len();
+    let literal = arabic_literal(text)?;
+    let leading_zero = literal.text.starts_with(['0', '０']) && literal.integer_digits > 1;
+    let mut value = literal.value;
+    let mut pos = literal.text.len();
     let mut has_magnitude = false;
     // Magnitudes and lower-order continuations: `3万4000`, `13万2`, `1亿2000万`.
     let mut last_exponent = u32::MAX;
@@ -173,15 +228,13 @@ fn read_arabic(text: &str, unit_at: &dyn Fn(&str) -> bool) -> Option<Numeral> {
         has_magnitude = true;
         last_exponent = exponent;
         let rest = &text[pos..];
-        let Ok((_, next)) = arabic_literal(rest) else {
+        let Some(next) = arabic_literal(rest).filter(|l| !l.has_fraction) else {
             break;
         };
-        if next.contains(['.', '．', ',']) {
+        let (next, part) = (next.text, next.value);
+        if next.contains(',') {
             break;
         }
-        let Some(part) = literal_value(next) else {
-            break;
-        };
         let after = &rest[next.len()..];
         match magnitude(after) {
             // `1亿2000万`: the next group carries its own, smaller magnitude.
@@ -212,12 +265,12 @@ fn read_arabic(text: &str, unit_at: &dyn Fn(&str) -> bool) -> Option<Numeral> {
         max: None,
         len: pos,
         script: Script::Arabic,
-        integer_digits,
+        integer_digits: literal.integer_digits,
         leading_zero,
         has_magnitude,
         bare_magnitude: false,
         lone_one: false,
-        has_fraction,
+        has_fraction: literal.has_fraction,
         exponent: if has_magnitude { last_exponent } else { 0 },
         has_digit: true,
     })
@@ -488,10 +541,13 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// The shortcut for plain ASCII digits reads what the parser reads.
+        /// The shortcut for plain ASCII literals reads what the parser reads.
         #[test]
-        fn plain_digits_read_as_the_parser_reads(text in "[0-9０-９,.．a万]{0,12}") {
-            proptest::prop_assert_eq!(arabic_literal(&text).ok(), parse_arabic_literal(&text).ok());
+        fn plain_literals_read_as_the_parser_reads(text in "([0-9]{0,12}[,.．０-９a万]?){0,4}") {
+            let parsed = parse_arabic_literal(&text).ok().and_then(|(_, l)| Literal::of(l));
+            if let Some(plain) = plain_literal(&text) {
+                proptest::prop_assert_eq!(Some(plain), parsed);
+            }
         }
     }
 }
