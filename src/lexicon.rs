@@ -5,6 +5,7 @@ use crate::SectionKind;
 use crate::chars::BmpSet;
 use regex::Regex;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 /// A unit or measure word of the lexicon.
@@ -18,10 +19,10 @@ pub(crate) struct Unit {
     pub kind: Option<IndicatorKind>,
 }
 
-/// The units grouped by first character (sorted), each group longest first: most text
-/// after a number starts with no unit, and the rest tries a handful of entries.
-static UNITS: LazyLock<Vec<(char, Vec<Unit>)>> = LazyLock::new(|| {
-    let mut groups: Vec<(char, Vec<Unit>)> = Vec::new();
+/// The units grouped by first character, each group longest first: the text after a
+/// number is looked up by its first char, and tries a handful of entries.
+static UNITS: LazyLock<CharMap<Vec<Unit>>> = LazyLock::new(|| {
+    let mut groups = CharMap::<Vec<Unit>>::default();
     for line in data_lines(include_str!("data/units.txt")) {
         let mut fields = line.split('\t');
         let (Some(surface), Some(kind)) = (fields.next(), fields.next()) else {
@@ -45,13 +46,9 @@ static UNITS: LazyLock<Vec<(char, Vec<Unit>)>> = LazyLock::new(|| {
             normalised: fields.next().unwrap_or(surface),
             kind,
         };
-        match groups.iter_mut().find(|(c, _)| *c == first) {
-            Some((_, group)) => group.push(unit),
-            None => groups.push((first, vec![unit])),
-        }
+        groups.entry(first).or_default().push(unit);
     }
-    groups.sort_by_key(|&(c, _)| c);
-    for (_, group) in &mut groups {
+    for group in groups.values_mut() {
         // Stable: of two equal entries, the first listed is found.
         group.sort_by_key(|u| std::cmp::Reverse(u.surface.len()));
     }
@@ -62,12 +59,35 @@ static UNITS: LazyLock<Vec<(char, Vec<Unit>)>> = LazyLock::new(|| {
 /// like one).
 pub(crate) fn unit_at(text: &str) -> Option<Unit> {
     let first = text.chars().next()?;
-    let group = UNITS.binary_search_by_key(&first, |&(c, _)| c).ok()?;
-    UNITS[group]
-        .1
+    UNITS
+        .get(&first)?
         .iter()
         .find(|u| text.starts_with(u.surface))
         .copied()
+}
+
+/// A map keyed by chars, hashed by one multiplication: a lookup costs a few
+/// instructions where a binary search over the keys took a chain of dependent loads.
+type CharMap<V> = HashMap<char, V, BuildHasherDefault<CharHasher>>;
+
+/// The hasher of [`CharMap`]: a char's code point times an odd constant.
+#[derive(Default)]
+struct CharHasher(u64);
+
+impl Hasher for CharHasher {
+    fn write_u32(&mut self, n: u32) {
+        self.0 = (self.0 ^ u64::from(n)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u32(u32::from(b));
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 /// Units written in Latin letters: `11.4万P` (computing power), `500MW`, `10kV`.
@@ -266,6 +286,16 @@ mod tests {
         assert_eq!(part_word_at("重点工作完成情况", 30), Some("重点工作".len()));
         assert_eq!(part_word_at("取得的成效显著", 30), Some("取得的成效".len()));
         assert_eq!(part_word_at("取得的成效显著", 4), None);
+    }
+
+    #[test]
+    fn every_unit_is_found_by_its_surface_and_the_longest_wins() {
+        for unit in UNITS.values().flatten() {
+            let found = unit_at(unit.surface).map(|u| u.surface);
+            assert_eq!(found, Some(unit.surface));
+        }
+        assert_eq!(unit_at("个百分点以上").map(|u| u.surface), Some("个百分点"));
+        assert!(unit_at("的").is_none());
     }
 
     #[test]
