@@ -21,8 +21,8 @@ pub(crate) struct Unit {
 
 /// The units grouped by first character, each group longest first: the text after a
 /// number is looked up by its first char, and tries a handful of entries.
-static UNITS: LazyLock<CharMap<Vec<Unit>>> = LazyLock::new(|| {
-    let mut groups = CharMap::<Vec<Unit>>::default();
+static UNITS: LazyLock<CodeMap<char, Vec<Unit>>> = LazyLock::new(|| {
+    let mut groups = CodeMap::<char, Vec<Unit>>::default();
     for line in data_lines(include_str!("data/units.txt")) {
         let mut fields = line.split('\t');
         let (Some(surface), Some(kind)) = (fields.next(), fields.next()) else {
@@ -66,22 +66,27 @@ pub(crate) fn unit_at(text: &str) -> Option<Unit> {
         .copied()
 }
 
-/// A map keyed by chars, hashed by one multiplication: a lookup costs a few
-/// instructions where a binary search over the keys took a chain of dependent loads.
-type CharMap<V> = HashMap<char, V, BuildHasherDefault<CharHasher>>;
+/// A map keyed by a char or by two chars as one number (see [`two_chars_key`]), hashed
+/// by one multiplication: a lookup costs a few instructions where a binary search over
+/// the keys took a chain of dependent loads.
+type CodeMap<K, V> = HashMap<K, V, BuildHasherDefault<CodeHasher>>;
 
-/// The hasher of [`CharMap`]: a char's code point times an odd constant.
+/// The hasher of [`CodeMap`]: the key times an odd constant.
 #[derive(Default)]
-struct CharHasher(u64);
+struct CodeHasher(u64);
 
-impl Hasher for CharHasher {
+impl Hasher for CodeHasher {
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0 ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+
     fn write_u32(&mut self, n: u32) {
-        self.0 = (self.0 ^ u64::from(n)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        self.write_u64(u64::from(n));
     }
 
     fn write(&mut self, bytes: &[u8]) {
         for &b in bytes {
-            self.write_u32(u32::from(b));
+            self.write_u64(u64::from(b));
         }
     }
 
@@ -113,15 +118,25 @@ pub(crate) fn starts_with_unit(text: &str) -> bool {
 }
 
 /// The set phrases (`一带一路`, `两学一做` …), each starting with a Chinese numeral: they
-/// matter only where a numeral would otherwise be read. Sorted by their first two chars
-/// (as one key), in file order where those are the same.
-static SET_PHRASES: LazyLock<Vec<(u64, &'static str)>> = LazyLock::new(|| {
-    let mut phrases: Vec<(u64, &'static str)> = data_lines(include_str!("data/set_phrases.txt"))
-        .filter_map(|phrase| Some((two_chars_key(phrase)?, phrase)))
-        .collect();
-    phrases.sort_by_key(|&(key, _)| key);
-    phrases
-});
+/// matter only where a numeral would otherwise be read. In file order where their first
+/// two chars are the same.
+static SET_PHRASES: LazyLock<KeyedWords> =
+    LazyLock::new(|| keyed_words(data_lines(include_str!("data/set_phrases.txt"))));
+
+/// Words grouped by their first two chars (see [`two_chars_key`]), each group in the
+/// order its words are tried.
+type KeyedWords = CodeMap<u64, Vec<&'static str>>;
+
+/// `words` as [`KeyedWords`], in their order; words of one char are left out.
+fn keyed_words(words: impl Iterator<Item = &'static str>) -> KeyedWords {
+    let mut keyed = KeyedWords::default();
+    for word in words {
+        if let Some(key) = two_chars_key(word) {
+            keyed.entry(key).or_default().push(word);
+        }
+    }
+    keyed
+}
 
 /// The first two chars of `text` as one key.
 fn two_chars_key(text: &str) -> Option<u64> {
@@ -136,20 +151,13 @@ pub(crate) fn set_phrase_at(text: &str) -> Option<usize> {
     keyed_word_at(&SET_PHRASES, text, |_| true)
 }
 
-/// The length of the first of `words` (sorted by their [`two_chars_key`]) that stands at
-/// the front of `text` and `fits`.
-fn keyed_word_at(
-    words: &[(u64, &'static str)],
-    text: &str,
-    fits: impl Fn(&str) -> bool,
-) -> Option<usize> {
-    let key = two_chars_key(text)?;
-    let from = words.partition_point(|&(k, _)| k < key);
-    words[from..]
+/// The length of the first of `words` that stands at the front of `text` and `fits`.
+fn keyed_word_at(words: &KeyedWords, text: &str, fits: impl Fn(&str) -> bool) -> Option<usize> {
+    words
+        .get(&two_chars_key(text)?)?
         .iter()
-        .take_while(|&&(k, _)| k == key)
-        .find(|&&(_, w)| text.starts_with(w) && fits(w))
-        .map(|(_, w)| w.len())
+        .find(|&&w| text.starts_with(w) && fits(w))
+        .map(|w| w.len())
 }
 
 static SECTION_WORDS: LazyLock<Vec<(SectionKind, &'static str)>> = LazyLock::new(|| {
@@ -213,23 +221,23 @@ static SECTION_WORD: LazyLock<Regex> =
 
 /// Section words of four characters or more that name a part of a report's review or
 /// plans (`工作回顾`, `重点工作`, `目标任务`): strong enough to find an unmarked heading.
-/// Sorted by their first two chars (as one key), longest first where those are the
-/// same; with the set of their first chars.
-static PART_WORDS: LazyLock<(BmpSet, Vec<(u64, &'static str)>)> = LazyLock::new(|| {
-    let mut words: Vec<(u64, &str)> = SECTION_WORDS
+/// Longest first where their first two chars are the same; with the set of their first
+/// chars.
+static PART_WORDS: LazyLock<(BmpSet, KeyedWords)> = LazyLock::new(|| {
+    let mut words: Vec<&str> = SECTION_WORDS
         .iter()
         .filter(|(kind, word)| {
             matches!(kind, SectionKind::Plans | SectionKind::Achievements)
                 && word.chars().count() >= 4
         })
-        .filter_map(|&(_, word)| Some((two_chars_key(word)?, word)))
+        .map(|&(_, word)| word)
         .collect();
-    words.sort_by_key(|&(key, word)| (key, std::cmp::Reverse(word.len())));
+    words.sort_by_key(|word| std::cmp::Reverse(word.len()));
     let mut firsts = BmpSet::EMPTY;
-    for first in words.iter().filter_map(|(_, word)| word.chars().next()) {
+    for first in words.iter().filter_map(|word| word.chars().next()) {
         firsts.insert(first);
     }
-    (firsts, words)
+    (firsts, keyed_words(words.into_iter()))
 });
 
 /// Byte ranges of the section words (`工作成效`, `存在问题`, `工作计划` …) in `text`.
@@ -276,7 +284,7 @@ mod tests {
 
     #[test]
     fn part_words_are_han_text_of_four_chars_or_more() {
-        for &(_, word) in &PART_WORDS.1 {
+        for &word in PART_WORDS.1.values().flatten() {
             let first = word.chars().next().unwrap();
             assert!(part_word_firsts().contains_code(u32::from(first)), "{word}");
             assert!(word.chars().all(is_han), "{word}");
@@ -300,7 +308,7 @@ mod tests {
 
     #[test]
     fn every_set_phrase_starts_with_a_numeral() {
-        for (_, phrase) in SET_PHRASES.iter() {
+        for phrase in SET_PHRASES.values().flatten() {
             let first = phrase.chars().next().expect("a phrase");
             assert!(is_chinese_numeral(first), "{phrase}");
         }
