@@ -63,16 +63,7 @@ const AFTER: Words<Approx, 7> = Words::new([
 ]);
 
 /// Words that open a range between two numbers.
-const RANGE: Words<(), 8> = Words::new([
-    ("-", ()),
-    ("－", ()),
-    ("～", ()),
-    ("~", ()),
-    ("—", ()),
-    ("〜", ()),
-    ("至", ()),
-    ("到", ()),
-]);
+const RANGE: Words<(), 8> = Words::of(["-", "－", "～", "~", "—", "〜", "至", "到"]);
 
 /// Verbs of change, longest first; the first field tells the direction.
 const CHANGE_VERBS: Words<Direction, 22> = Words::new([
@@ -100,22 +91,26 @@ const CHANGE_VERBS: Words<Direction, 22> = Words::new([
     ("减", Direction::Decrease),
 ]);
 
+/// Words after a number without a unit that make it a version or a magnitude scale:
+/// `数字政府2.0建设`, `3.0版`, `6.2级地震`.
+const SCALES: Words<(), 5> = Words::of(["版", "级", "建设", "时代", "代"]);
+
 /// Comparison bases that stand before a verb of change.
-const BASES: Words<(), 14> = Words::new([
-    ("比上年同期", ()),
-    ("较上年同期", ()),
-    ("比去年同期", ()),
-    ("较去年同期", ()),
-    ("比上年", ()),
-    ("较上年", ()),
-    ("比去年", ()),
-    ("较去年", ()),
-    ("比年初", ()),
-    ("较年初", ()),
-    ("比同期", ()),
-    ("较同期", ()),
-    ("同比", ()),
-    ("环比", ()),
+const BASES: Words<(), 14> = Words::of([
+    "比上年同期",
+    "较上年同期",
+    "比去年同期",
+    "较去年同期",
+    "比上年",
+    "较上年",
+    "比去年",
+    "较去年",
+    "比年初",
+    "较年初",
+    "比同期",
+    "较同期",
+    "同比",
+    "环比",
 ]);
 
 /// Finds the indicators in `source[range]`, with `role` for each. `numerals` are the
@@ -405,12 +400,7 @@ fn read_indicator(text: &str, run: Range<usize>, taken: usize) -> Option<Reading
 
     let found_unit = unit.map(|u| u.unit);
     // `数字政府2.0建设`, `3.0版`, `6.2级地震`: a version or a magnitude scale, not an amount.
-    if found_unit.is_none()
-        && !numeral.has_magnitude
-        && ["版", "级", "建设", "时代", "代"]
-            .iter()
-            .any(|w| text[end..].starts_with(w))
-    {
+    if found_unit.is_none() && !numeral.has_magnitude && SCALES.starting(&text[end..]).is_some() {
         return None;
     }
     // `千万海南人民`, `百万`: a Chinese amount with no digit and no unit is figurative
@@ -515,14 +505,14 @@ fn is_formula_or_code_after(rest: &str) -> bool {
 /// `连续37年`, `再延长30年`: a number of years counted, not a calendar year. Only for a
 /// small Arabic number after a word that counts time.
 fn counts_years(text: &str, at: usize, numeral: &Numeral) -> bool {
-    const COUNTING: [&str; 10] = [
+    const COUNTING: Words<(), 10> = Words::of([
         "连续", "延长", "提前", "缩短", "历时", "长达", "用了", "用", "累计", "持续",
-    ];
+    ]);
     numeral.script == Script::Arabic
         && numeral.integer_digits <= 2
         && !numeral.has_magnitude
         && text[at + numeral.len..].starts_with('年')
-        && COUNTING.iter().any(|w| text[..at].ends_with(w))
+        && COUNTING.ending(&text[..at]).is_some()
 }
 
 /// Whether a bare 十, 百 or 千 at `end` is followed by a measure word of a count.
@@ -646,6 +636,27 @@ struct UnitRead {
     per: Option<&'static str>,
 }
 
+/// The units that may follow `/` in a rate: `人/天`, `元/平方米`.
+const PER_UNITS: Words<(), 17> = Words::of([
+    "平方米",
+    "立方米",
+    "小时",
+    "公里",
+    "月",
+    "天",
+    "年",
+    "日",
+    "人",
+    "吨",
+    "亩",
+    "户",
+    "次",
+    "件",
+    "台",
+    "辆",
+    "千瓦时",
+]);
+
 /// The unit at `at` (with, for a rate, its second unit) and where it ends.
 fn read_unit(text: &str, at: usize) -> (Option<UnitRead>, usize) {
     let rest = &text[at..];
@@ -659,28 +670,7 @@ fn read_unit(text: &str, at: usize) -> (Option<UnitRead>, usize) {
     // A rate: `1500人/天`, `725元/月`.
     for slash in ['/', '／'] {
         if let Some(after) = text[end..].strip_prefix(slash) {
-            let per = [
-                "平方米",
-                "立方米",
-                "小时",
-                "公里",
-                "月",
-                "天",
-                "年",
-                "日",
-                "人",
-                "吨",
-                "亩",
-                "户",
-                "次",
-                "件",
-                "台",
-                "辆",
-                "千瓦时",
-            ]
-            .iter()
-            .find(|w| after.starts_with(**w));
-            if let Some(per) = per {
+            if let Some((per, ())) = PER_UNITS.starting(after) {
                 end += slash.len_utf8() + per.len();
                 return (
                     Some(UnitRead {
@@ -804,6 +794,10 @@ fn is_date_or_period(rest: &str, numeral: &Numeral) -> bool {
     false
 }
 
+/// What follows the number of a session: `三次会议`, `四次全会`.
+const SESSIONS: Words<(), 6> =
+    Words::of(["会议", "全会", "党代会", "代表大会", "全体会议", "常委会"]);
+
 /// Ranks and sessions: `前10位`, `前3名`, `三次会议`, `四次全会`.
 fn is_rank_or_session(text: &str, at: usize, end: usize, unit: Option<Unit>) -> bool {
     let Some(unit) = unit else { return false };
@@ -819,9 +813,7 @@ fn is_rank_or_session(text: &str, at: usize, end: usize, unit: Option<Unit>) -> 
     let session = || {
         let after = text[end..]
             .trim_start_matches(|c: char| c == '、' || c == '次' || is_chinese_numeral(c));
-        ["会议", "全会", "党代会", "代表大会", "全体会议", "常委会"]
-            .iter()
-            .any(|w| after.starts_with(w))
+        SESSIONS.starting(after).is_some()
     };
     match unit.surface {
         "位" | "名" => rank(),

@@ -40,25 +40,32 @@ impl<T: Copy, const N: usize> Words<T, N> {
     /// The first of the words that `text` ends with: `同比增长` ends with `增长`.
     pub(crate) fn ending(&self, text: &str) -> Option<(&'static str, T)> {
         let last = text.chars().next_back()?;
-        if !self.lasts.contains(&last) {
-            return None;
-        }
-        self.entries
-            .iter()
-            .find(|(w, _)| text.ends_with(w))
-            .copied()
+        let mut entries = self.entries.iter().zip(&self.lasts);
+        entries
+            .find(|&(&(w, _), &l)| l == last && text.ends_with(w))
+            .map(|(&entry, _)| entry)
     }
 
     /// The first of the words that `text` starts with: `左右的` starts with `左右`.
     pub(crate) fn starting(&self, text: &str) -> Option<(&'static str, T)> {
         let first = text.chars().next()?;
-        if !self.firsts.contains(&first) {
-            return None;
+        let mut entries = self.entries.iter().zip(&self.firsts);
+        entries
+            .find(|&(&(w, _), &f)| f == first && text.starts_with(w))
+            .map(|(&entry, _)| entry)
+    }
+}
+
+impl<const N: usize> Words<(), N> {
+    /// The list of `words`, which say nothing but that they stand there.
+    pub(crate) const fn of(words: [&'static str; N]) -> Self {
+        let mut entries = [("", ()); N];
+        let mut i = 0;
+        while i < N {
+            entries[i].0 = words[i];
+            i += 1;
         }
-        self.entries
-            .iter()
-            .find(|(w, _)| text.starts_with(w))
-            .copied()
+        Words::new(entries)
     }
 }
 
