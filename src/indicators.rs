@@ -10,7 +10,7 @@
 //! names, set phrases, quoted terms and identifiers are not reported.
 
 use crate::chars::{
-    char_at, char_before, chinese_digit, digit_value, is_chinese_numeral, is_numeral,
+    BmpSet, char_at, char_before, chinese_digit, digit_value, is_chinese_numeral, is_numeral,
 };
 use crate::lexicon::{self, Unit};
 use crate::marks::Marks;
@@ -146,7 +146,7 @@ pub(crate) fn scan<'a>(
         let Some(c) = known.take().or_else(|| char_at(text, i)) else {
             break;
         };
-        let starts_number = is_numeral(c);
+        let starts_number = is_numeral_char(c);
         if !starts_number {
             // Every numeral and every ASCII run starts at a mark: from anything else,
             // go on to the next mark; through a run of letters, char by char.
@@ -211,6 +211,25 @@ fn share_units(source: &str, found: &mut [Indicator<'_>]) {
     }
 }
 
+/// [`is_numeral`] by one lookup: the scan tests every mark and every char of a numeral
+/// run, where the definition takes a chain of comparisons.
+fn is_numeral_char(c: char) -> bool {
+    static NUMERALS: BmpSet = {
+        let mut set = BmpSet::EMPTY;
+        let mut code = 0;
+        while code < 0x10000 {
+            if let Some(c) = char::from_u32(code) {
+                if is_numeral(c) {
+                    set.insert(c);
+                }
+            }
+            code += 1;
+        }
+        set
+    };
+    NUMERALS.contains_code(u32::from(c))
+}
+
 /// End of the run of numeral characters starting at `i`, so that a rejected `十四五`
 /// is not read again from `四五`.
 fn numeral_run_end(text: &str, i: usize) -> usize {
@@ -221,7 +240,7 @@ fn numeral_run_end(text: &str, i: usize) -> usize {
         let len = match b {
             b'0'..=b'9' | b'.' | b',' => 1,
             0x80.. => match char_at(text, end) {
-                Some(c) if is_numeral(c) || c == '．' => c.len_utf8(),
+                Some(c) if is_numeral_char(c) || c == '．' => c.len_utf8(),
                 _ => break,
             },
             _ => break,
@@ -457,7 +476,7 @@ fn is_list_label(text: &str, at: usize, end: usize) -> bool {
     let listed = || {
         text[end..]
             .strip_prefix('、')
-            .is_some_and(|rest| !rest.starts_with(is_numeral))
+            .is_some_and(|rest| !rest.starts_with(is_numeral_char))
     };
     let list_number = || {
         (number.chars().count() <= 2 && number.chars().all(|c| digit_value(c).is_some()))
@@ -486,7 +505,7 @@ fn is_code_or_ordinal(text: &str, at: usize) -> bool {
     // `第一、二轮`: the second of a list of ordinals.
     if b == '、' {
         let list = &text[..at - b.len_utf8()];
-        let numeral = list.trim_end_matches(is_numeral);
+        let numeral = list.trim_end_matches(is_numeral_char);
         if numeral.len() < list.len() && numeral.ends_with('第') {
             return true;
         }
