@@ -356,6 +356,11 @@ fn read_indicator(text: &str, run: Range<usize>, taken: usize) -> Option<Reading
         return Some(fraction);
     }
     let numeral = numerals::read(&text[at..], &lexicon::starts_with_unit)?;
+    // A lone `一` is never a quantity (see `is_quantity`), and the commonest numeral of a
+    // report (`一是`, `进一步`, `统一`): turned down before any rule reads around it.
+    if numeral.lone_one {
+        return None;
+    }
     let mut end = at + numeral.len;
     let date = is_date_or_period(&text[end..], &numeral) && !counts_years(text, at, &numeral);
     if date || is_formula_or_code_after(&text[end..]) {
