@@ -231,16 +231,15 @@ impl<'a> Document<'a> {
         if range.is_empty() {
             return Vec::new();
         }
-        split(
+        let mut items = split(
             self.source,
             &self.marks.breaks,
             range.clone(),
             self.guards.overlapping(range),
-        )
-        .into_iter()
-        .filter(|r| !inside(&self.ignored, r.clone()))
-        .map(|r| self.text(r, role))
-        .collect()
+        );
+        // Filtered first, so that the texts are collected into a Vec of the right size.
+        items.retain(|r| !inside(&self.ignored, r.clone()));
+        items.into_iter().map(|r| self.text(r, role)).collect()
     }
 
     /// The themes for the flat run of `headings` (all below one parent), nested by depth.
