@@ -42,8 +42,11 @@ impl Number {
         if denominator == 0 {
             return None;
         }
-        let sign = if denominator < 0 { -1 } else { 1 };
-        let (n, d) = (numerator.checked_mul(sign)?, denominator.checked_mul(sign)?);
+        let (n, d) = if denominator < 0 {
+            (numerator.checked_neg()?, denominator.checked_neg()?)
+        } else {
+            (numerator, denominator)
+        };
         // Most numbers of a report are whole: nothing to reduce.
         if d == 1 {
             return Some(Number::integer(n));
@@ -245,8 +248,19 @@ fn gcd(mut a: u128, mut b: u128) -> u128 {
 
 /// `10^exponent`, or `None` when it does not fit.
 pub(crate) fn pow10(exponent: u32) -> Option<i128> {
-    10i128.checked_pow(exponent)
+    POWERS_OF_TEN.get(exponent as usize).copied()
 }
+
+/// `10^0` … `10^38`: every power of ten an `i128` holds.
+const POWERS_OF_TEN: [i128; 39] = {
+    let mut powers = [1; 39];
+    let mut i = 1;
+    while i < powers.len() {
+        powers[i] = powers[i - 1] * 10;
+        i += 1;
+    }
+    powers
+};
 
 #[cfg(test)]
 mod tests {
@@ -259,6 +273,13 @@ mod tests {
         assert_eq!(Number::parse_decimal("1.57").unwrap().to_string(), "1.57");
         assert_eq!(Number::parse_decimal("0.05").unwrap().to_string(), "0.05");
         assert_eq!(Number::ratio(1, 3).unwrap().to_string(), "1/3");
+    }
+
+    #[test]
+    fn powers_of_ten_are_those_an_i128_holds() {
+        for exponent in 0..50 {
+            assert_eq!(pow10(exponent), 10i128.checked_pow(exponent), "{exponent}");
+        }
     }
 
     #[test]
