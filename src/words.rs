@@ -17,6 +17,9 @@ pub(crate) struct Words<T: 'static, const N: usize> {
     firsts: [char; N],
     /// The last char of each word.
     lasts: [char; N],
+    /// The first and the last chars as [`CharFilter`]s.
+    first_filter: CharFilter,
+    last_filter: CharFilter,
 }
 
 impl<T: Copy, const N: usize> Words<T, N> {
@@ -34,12 +37,17 @@ impl<T: Copy, const N: usize> Words<T, N> {
             entries,
             firsts,
             lasts,
+            first_filter: CharFilter::of(&firsts),
+            last_filter: CharFilter::of(&lasts),
         }
     }
 
     /// The first of the words that `text` ends with: `同比增长` ends with `增长`.
     pub(crate) fn ending(&self, text: &str) -> Option<(&'static str, T)> {
         let last = text.chars().next_back()?;
+        if !self.last_filter.may_hold(last) {
+            return None;
+        }
         let mut entries = self.entries.iter().zip(&self.lasts);
         entries
             .find(|&(&(w, _), &l)| l == last && text.ends_with(w))
@@ -49,10 +57,39 @@ impl<T: Copy, const N: usize> Words<T, N> {
     /// The first of the words that `text` starts with: `左右的` starts with `左右`.
     pub(crate) fn starting(&self, text: &str) -> Option<(&'static str, T)> {
         let first = text.chars().next()?;
+        if !self.first_filter.may_hold(first) {
+            return None;
+        }
         let mut entries = self.entries.iter().zip(&self.firsts);
         entries
             .find(|&(&(w, _), &f)| f == first && text.starts_with(w))
             .map(|(&entry, _)| entry)
+    }
+}
+
+/// A set of chars in 64 bits, one bit for each char's hash: a char whose bit is clear
+/// is surely not in the set, and most chars outside it are turned down so.
+#[derive(Clone, Copy)]
+struct CharFilter(u64);
+
+impl CharFilter {
+    const fn of(chars: &[char]) -> Self {
+        let mut bits = 0;
+        let mut i = 0;
+        while i < chars.len() {
+            bits |= Self::bit(chars[i]);
+            i += 1;
+        }
+        CharFilter(bits)
+    }
+
+    /// The char's bit: the top six bits of its code point times an odd constant.
+    const fn bit(c: char) -> u64 {
+        1 << ((c as u32).wrapping_mul(0x9E37_79B1) >> 26)
+    }
+
+    fn may_hold(self, c: char) -> bool {
+        self.0 & Self::bit(c) != 0
     }
 }
 
@@ -118,6 +155,12 @@ mod tests {
     fn the_ends_of_the_words_are_known_at_compile_time() {
         assert_eq!(WORDS.firsts, ['以', '上', 'a', '€']);
         assert_eq!(WORDS.lasts, ['上', '上', '½', '€']);
+        for c in WORDS.firsts {
+            assert!(WORDS.first_filter.may_hold(c), "{c}");
+        }
+        for c in WORDS.lasts {
+            assert!(WORDS.last_filter.may_hold(c), "{c}");
+        }
     }
 
     #[test]
