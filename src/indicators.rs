@@ -797,25 +797,24 @@ fn is_year(numeral: &Numeral) -> bool {
 /// The number is a date, a period or a time: `2021年`, `2022-2-16`, `1至10月`, `11月6日`,
 /// `一季度`, `24时`.
 fn is_date_or_period(rest: &str, numeral: &Numeral) -> bool {
-    if numeral.script == Script::Arabic
-        && is_year(numeral)
-        && rest.starts_with(['-', '－', '.', '/', '／', '—', '至'])
-    {
-        return true;
+    let arabic = numeral.script == Script::Arabic;
+    let Some(next) = rest.chars().next() else {
+        return false;
+    };
+    match next {
+        '-' | '－' | '.' | '/' | '／' | '—' | '至' => arabic && is_year(numeral),
+        // `10.5年` is a duration; a whole number before 年 is a year or a period.
+        '年' => {
+            let decimal = arabic && numeral.has_fraction;
+            !(decimal || rest.starts_with("年均"))
+        }
+        '月' | '日' | '号' | '时' | '届' | '秒' => !numeral.has_magnitude,
+        '点' => !numeral.has_magnitude && arabic,
+        '季' => rest.starts_with("季度"),
+        '周' => rest.starts_with("周年"),
+        '世' => rest.starts_with("世纪"),
+        _ => false,
     }
-    // `10.5年` is a duration; a whole number before 年 is a year or a period.
-    let decimal = numeral.script == Script::Arabic && numeral.has_fraction;
-    if rest.starts_with("年") && !rest.starts_with("年均") && !decimal {
-        return true;
-    }
-    if rest.starts_with(['月', '日', '号', '时', '届', '点', '秒']) && !numeral.has_magnitude
-    {
-        return !rest.starts_with("点") || numeral.script == Script::Arabic;
-    }
-    if rest.starts_with("季度") || rest.starts_with("周年") || rest.starts_with("世纪") {
-        return true;
-    }
-    false
 }
 
 /// What follows the number of a session: `三次会议`, `四次全会`.

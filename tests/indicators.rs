@@ -191,9 +191,20 @@ fn should_never_report_dates_years_or_periods() {
         "二〇二二年已完成。",
         "1至10月完成。",
         "第一季度完成。",
+        "11月6日开通。",
+        "24时前完成。",
+        "建党100周年。",
+        "21世纪以来。",
+        "全年3点。",
     ] {
         assert_eq!(texts(s), Vec::<String>::new(), "{s}");
     }
+}
+
+#[test]
+fn should_read_a_decimal_number_of_years_and_a_chinese_decimal_as_amounts() {
+    assert_eq!(texts("历时10.5年建成。"), ["10.5年"]);
+    assert_eq!(texts("增长一点五倍。"), ["一点五倍"]);
 }
 
 #[test]
