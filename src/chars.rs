@@ -152,6 +152,15 @@ impl BmpSet {
         }
     }
 
+    /// Whether the three-byte char `[lead, second, third]` (UTF-8) is in the set; `None`
+    /// when `lead` does not open a three-byte char. A lead byte picks a block of 4,096
+    /// chars, the second byte a word of 64, the third a bit: no code point is assembled.
+    pub(crate) fn contains_three_byte(&self, [lead, second, third]: [u8; 3]) -> Option<bool> {
+        let block = usize::from(lead ^ 0xE0);
+        (block < 16)
+            .then(|| self.0[block * 64 + usize::from(second & 0x3F)] & (1 << (third & 0x3F)) != 0)
+    }
+
     /// Whether the char of code point `code` is in the set.
     pub(crate) fn contains_code(&self, code: u32) -> bool {
         let code = code as usize;
@@ -183,6 +192,21 @@ mod tests {
                     .chars()
                     .any(|o| closer_of(o) == Some(c));
             assert_eq!(is_quote(c), expected, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn a_set_looks_three_byte_chars_up_as_it_looks_code_points_up() {
+        let mut set = BmpSet::EMPTY;
+        for c in "一二三页，。“”（）\u{800}\u{ffff}".chars() {
+            set.insert(c);
+        }
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let mut utf8 = [0; 4];
+            let len = c.encode_utf8(&mut utf8).len();
+            let three = <[u8; 3]>::try_from(&utf8[..3]).unwrap();
+            let expected = (len == 3).then(|| set.contains_code(u32::from(c)));
+            assert_eq!(set.contains_three_byte(three), expected, "{c:?}");
         }
     }
 

@@ -11,8 +11,9 @@
 //! an ASCII letter or digit that follows another one; Chinese numerals (`一` … `亿`) and
 //! `页` (of page furniture) are marks although Han. Four characters in five of a report
 //! are not marks, and most of the rest (`，` `、`) are of no kind: three-byte chars of no
-//! kind are skipped with one bitmap lookup each, and the kinds of the others are looked
-//! up in a table.
+//! kind are skipped with one bitmap lookup each (its bytes index the bitmap, no code
+//! point is assembled), ASCII runs are read in a loop of their own, and the kinds of
+//! every mark are looked up in a table.
 
 use crate::chars::{BmpSet, is_break, is_numeral, is_quote, three_byte_code};
 use crate::sorted::Sorted;
@@ -38,41 +39,50 @@ impl Kinds {
             quotes: Marks::with_capacity(bytes.len() / 128),
             numerals: Marks::with_capacity(bytes.len() / 64),
         };
-        let mut after_alphanumeric = false;
         let mut i = 0;
         loop {
-            let after_skipped = skip_kindless(bytes, i);
-            if after_skipped > i {
-                after_alphanumeric = false;
-                i = after_skipped;
-            }
-            let (len, c) = match bytes[i..] {
-                [] => break,
-                [byte @ 0..=0x7F, ..] => {
-                    let alphanumeric = byte.is_ascii_alphanumeric();
-                    let mark = !(alphanumeric && after_alphanumeric);
-                    after_alphanumeric = alphanumeric;
-                    (1, mark.then_some(char::from(byte)))
-                }
+            i += kindless_len(&bytes[i..]);
+            let at = range.start + i;
+            match bytes[i..] {
                 [lead @ 0xE0..=0xEF, second, third, ..] => {
-                    after_alphanumeric = false;
-                    (3, char::from_u32(three_byte_code(lead, second, third)))
+                    i += 3;
+                    if let Some(c) = char::from_u32(three_byte_code(lead, second, third)) {
+                        kinds.file(at, c);
+                    }
                 }
+                [0..=0x7F, ..] => i += kinds.file_ascii(at, &bytes[i..]),
+                [] => break,
                 _ => {
-                    after_alphanumeric = false;
-                    let c = text[range.start + i..].chars().next();
-                    (c.map_or(1, char::len_utf8), c)
+                    let Some(c) = text[at..].chars().next() else {
+                        break;
+                    };
+                    i += c.len_utf8();
+                    kinds.file(at, c);
                 }
-            };
-            if let Some(c) = c {
-                kinds.file(range.start + i, c);
             }
-            i += len;
         }
         kinds
     }
 
+    /// Files the marks of the ASCII run at the start of `bytes` (at `at`), every char but
+    /// a letter or digit after another one, and returns its length.
+    fn file_ascii(&mut self, at: usize, bytes: &[u8]) -> usize {
+        let mut after_alphanumeric = false;
+        let mut i = 0;
+        while let Some(&byte @ 0..=0x7F) = bytes.get(i) {
+            let alphanumeric = byte.is_ascii_alphanumeric();
+            if !(alphanumeric && after_alphanumeric) {
+                self.file(at + i, char::from(byte));
+            }
+            after_alphanumeric = alphanumeric;
+            i += 1;
+        }
+        i
+    }
+
     /// Files the mark `c` at `at` under each of its kinds.
+    // Inlined into both loops: a call costs as much as the filing.
+    #[inline(always)]
     fn file(&mut self, at: usize, c: char) {
         let kinds = kinds_of(c);
         if kinds & BREAK != 0 {
@@ -87,18 +97,17 @@ impl Kinds {
     }
 }
 
-/// The offset of the first char from `i` on that is not a three-byte char of no kind:
-/// Han text (not a numeral), `，`, `、`. Most chars are; one bitmap lookup each turns
-/// them down.
-fn skip_kindless(bytes: &[u8], i: usize) -> usize {
-    let mut rest = &bytes[i..];
-    while let Some((&[lead @ 0xE0..=0xEF, second, third], after)) = rest.split_first_chunk() {
-        if KINDED.contains_code(three_byte_code(lead, second, third)) {
+/// The length of the three-byte chars of no kind that `bytes` starts with: Han text (not
+/// a numeral), `，`, `、`. Most chars are; one bitmap lookup each turns them down.
+fn kindless_len(bytes: &[u8]) -> usize {
+    let mut len = 0;
+    while let Some(&char) = bytes.get(len..len + 3).and_then(<[u8]>::first_chunk) {
+        if KINDED.contains_three_byte(char) != Some(false) {
             break;
         }
-        rest = after;
+        len += 3;
     }
-    bytes.len() - rest.len()
+    len
 }
 
 /// The kinds of a mark, one bit each.
@@ -123,12 +132,12 @@ const fn kinds_by_definition(c: char) -> u8 {
 
 /// The kinds of `c`, looked up in a table for each block of 256 chars of the Basic
 /// Multilingual Plane that holds a mark of some kind (Latin, punctuation, the blocks of
-/// the Chinese numerals, full-width forms).
+/// the Chinese numerals, full-width forms); the chars of every other block have none.
 fn kinds_of(c: char) -> u8 {
     let code = c as usize;
     match KIND_BLOCKS.index.get(code >> 8) {
         Some(&block) if block != NO_BLOCK => KIND_BLOCKS.kinds[usize::from(block)][code & 0xFF],
-        _ => kinds_by_definition(c),
+        _ => 0,
     }
 }
 
