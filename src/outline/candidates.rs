@@ -4,7 +4,7 @@
 use super::{BODY_OPENERS, Boundary, Candidate};
 use crate::chars::{
     char_at, char_before, is_break, is_han, is_item_end, is_sentence_end, is_space,
-    is_trailing_punct, three_byte_code,
+    is_trailing_punct,
 };
 use crate::lexicon;
 use crate::markers::{Family, Marker, bracket_heading, marker};
@@ -353,11 +353,11 @@ fn inline_unmarked(text: &str, pos: usize, limit: usize) -> Option<Candidate> {
     let mut rest = &text.as_bytes()[pos..limit];
     for index in 0..PHRASE_CHARS {
         let start = limit - rest.len();
-        // Han text (three bytes, lead `E4` to `E9`), decoded in place, never ends it.
-        let code = match *rest {
+        // Han text (three bytes, lead `E4` to `E9`), looked up by its bytes, never ends it.
+        let first = match *rest {
             [lead @ 0xE4..=0xE9, second, third, ref after @ ..] => {
                 rest = after;
-                three_byte_code(lead, second, third)
+                firsts.contains_three_byte([lead, second, third]) == Some(true)
             }
             _ => {
                 let c = text[start..limit].chars().next()?;
@@ -365,10 +365,10 @@ fn inline_unmarked(text: &str, pos: usize, limit: usize) -> Option<Candidate> {
                     return None;
                 }
                 rest = &rest[c.len_utf8()..];
-                u32::from(c)
+                firsts.contains_code(u32::from(c))
             }
         };
-        if !firsts.contains_code(code) {
+        if !first {
             continue;
         }
         let Some(len) = lexicon::part_word_at(&text[start..limit], PHRASE_CHARS - index) else {
