@@ -1,7 +1,7 @@
 //! Sorted positions and ranges of a document, looked up by range. Every pass asks for
 //! the ranges of a document in order, so each lookup gallops from where the last one
-//! began instead of searching the whole list: a lookup near the last costs a few
-//! comparisons, and one out of order a binary search.
+//! ended instead of searching the whole list: a lookup right after the last costs a few
+//! comparisons, and one out of order (inside or before the last) a binary search.
 
 use std::cell::Cell;
 use std::ops::Range;
@@ -12,7 +12,7 @@ pub(crate) type Ranges = Sorted<Range<usize>>;
 /// Sorted items with a lookup hint.
 pub(crate) struct Sorted<T> {
     items: Vec<T>,
-    /// Where the last lookup began.
+    /// Where the last lookup ended.
     hint: Cell<usize>,
 }
 
@@ -49,7 +49,7 @@ impl<T> Sorted<T> {
             self.items.partition_point(before)
         };
         let to = gallop(&self.items, from, before_end);
-        self.hint.set(from);
+        self.hint.set(to);
         from..to
     }
 }
