@@ -3,6 +3,7 @@
 use super::{BODY_OPENERS, Heading};
 use crate::chars::{is_item_end, is_sentence_end, is_space, is_trailing_punct};
 use crate::lexicon;
+use crate::marks::Marks;
 use crate::sentences::trim;
 use crate::sorted::Ranges;
 use crate::{Diagnostic, DiagnosticCode, Span};
@@ -18,6 +19,7 @@ pub(super) fn heading_text(
     text: &str,
     h: &Heading,
     limit: usize,
+    breaks: &Marks,
     guards: &Ranges,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> (Option<Range<usize>>, usize) {
@@ -44,15 +46,19 @@ pub(super) fn heading_text(
         return (None, line_end);
     }
     let guarded = guards.overlapping(line.clone());
-    let sentence_end = first_unguarded(text, line.clone(), guarded, |c| {
+    // Item ends and colons are breaks: only the break marks of the line are looked at.
+    let sentence_end = first_unguarded(breaks.chars(line.clone()), guarded, |c| {
         is_item_end(c) || matches!(c, '：' | ':')
     });
     let Some(end) = sentence_end else {
         return (Some(strip_trailing_punct(text, line)), line_end);
     };
     // A space before any punctuation ends a heading glued to its body: `一、主要成效 一年来，…`.
-    let first_punct =
-        first_unguarded(text, line.clone(), guarded, is_trailing_punct).unwrap_or(end);
+    // The sentence end is punctuation itself.
+    let before_end = text[line.start..end]
+        .char_indices()
+        .map(|(i, c)| (line.start + i, c));
+    let first_punct = first_unguarded(before_end, guarded, is_trailing_punct).unwrap_or(end);
     if let Some(space) = text[line.start..first_punct].find(is_space) {
         if text[line.start..line.start + space].chars().count() >= 4 {
             return (Some(line.start..line.start + space), line.start + space);
@@ -81,24 +87,21 @@ pub(super) fn heading_text(
     (Some(strip_trailing_punct(text, sentence)), end + mark)
 }
 
-/// The first char matching `pred` outside protected ranges in `text[range]`.
+/// The first of `chars` (in order, with their offsets) that matches `pred` outside
+/// protected ranges.
 fn first_unguarded(
-    text: &str,
-    range: Range<usize>,
+    mut chars: impl Iterator<Item = (usize, char)>,
     guarded: &[Range<usize>],
     pred: impl Fn(char) -> bool,
 ) -> Option<usize> {
     let mut guard = guarded.iter().peekable();
-    text[range.clone()]
-        .char_indices()
-        .map(|(i, c)| (range.start + i, c))
-        .find_map(|(at, c)| {
-            while guard.peek().is_some_and(|g| g.end <= at) {
-                guard.next();
-            }
-            let inside = guard.peek().is_some_and(|g| g.start < at && at < g.end);
-            (pred(c) && !inside).then_some(at)
-        })
+    chars.find_map(|(at, c)| {
+        while guard.peek().is_some_and(|g| g.end <= at) {
+            guard.next();
+        }
+        let inside = guard.peek().is_some_and(|g| g.start < at && at < g.end);
+        (pred(c) && !inside).then_some(at)
+    })
 }
 
 fn strip_trailing_punct(text: &str, range: Range<usize>) -> Range<usize> {
