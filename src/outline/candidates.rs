@@ -264,10 +264,14 @@ fn first_line(text: &str) -> &str {
 
 /// `——2026年1月26日在…会议上`, `——二〇二六年一月二十七日在…`: the date line of a speech.
 fn is_speech_subtitle(after_dash: &str) -> bool {
-    let head: String = after_dash.chars().take(40).collect();
+    let head_end = after_dash
+        .char_indices()
+        .nth(40)
+        .map_or(after_dash.len(), |(i, _)| i);
+    let head = &after_dash[..head_end];
     let dated = after_dash.starts_with(|c: char| c.is_ascii_digit())
         || head.chars().take(4).any(|c| matches!(c, '〇' | '零' | '○'));
-    dated || first_line(&head).contains("会议上")
+    dated || first_line(head).contains("会议上")
 }
 
 /// `附件`, `附件1`, `名词解释`, `注释` standing as a heading: the length of the word.
