@@ -65,9 +65,11 @@ pub(crate) fn split(
     guards: &[Range<usize>],
 ) -> Vec<Range<usize>> {
     let mut guard = guards.iter().peekable();
-    let mut items = Vec::new();
+    let (at, chars) = breaks.slices(range.clone());
+    // Each break ends at most one item.
+    let mut items = Vec::with_capacity(at.len() + 1);
     let mut start = range.start;
-    for (at, c) in breaks.chars(range.clone()) {
+    for (&at, &c) in at.iter().zip(chars) {
         if at < start {
             continue;
         }

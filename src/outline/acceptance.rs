@@ -163,8 +163,9 @@ fn sentence_ends_and_line_breaks(
     breaks: &Marks,
     body: Range<usize>,
 ) -> (Sorted<usize>, Sorted<usize>) {
-    let (mut ends, mut lines) = (Vec::new(), Vec::new());
-    for (at, c) in breaks.chars(body) {
+    let (at, chars) = breaks.slices(body);
+    let (mut ends, mut lines) = (Vec::with_capacity(at.len()), Vec::with_capacity(at.len()));
+    for (&at, &c) in at.iter().zip(chars) {
         if c == '\n' {
             lines.push(at);
         } else if is_sentence_end(c) {
