@@ -34,13 +34,17 @@ pub(crate) fn is_trailing_punct(c: char) -> bool {
 
 /// White space, including the ideographic space and the byte-order mark.
 pub(crate) const fn is_space(c: char) -> bool {
-    // Unicode's White_Space, spelled out so that the common case (a Han character) is
-    // decided by two comparisons instead of a table lookup.
-    matches!(
-        c,
-        ' ' | '\t'..='\r' | '\u{85}' | '\u{a0}' | '\u{1680}' | '\u{2000}'..='\u{200b}' | '\u{2028}' | '\u{2029}'
-            | '\u{202f}' | '\u{205f}' | '\u{3000}' | '\u{feff}'
-    )
+    // Unicode's White_Space, spelled out so that the common case (a Han character, CJK
+    // or full-width punctuation, all above the ideographic space) is decided by two
+    // comparisons instead of a table lookup.
+    match c {
+        '\u{3001}'.. => c == '\u{feff}',
+        _ => matches!(
+            c,
+            ' ' | '\t'..='\r' | '\u{85}' | '\u{a0}' | '\u{1680}' | '\u{2000}'..='\u{200b}' | '\u{2028}'
+                | '\u{2029}' | '\u{202f}' | '\u{205f}' | '\u{3000}'
+        ),
+    }
 }
 
 /// A digit 0–9 in ASCII or full width, with its value.
@@ -192,6 +196,14 @@ mod tests {
                     .chars()
                     .any(|o| closer_of(o) == Some(c));
             assert_eq!(is_quote(c), expected, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn white_space_is_unicode_white_space_the_zero_width_space_and_the_byte_order_mark() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let expected = c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}');
+            assert_eq!(is_space(c), expected, "{c:?}");
         }
     }
 
