@@ -10,13 +10,17 @@ pub(crate) const fn is_item_end(c: char) -> bool {
 /// of page furniture (`- 2 -`, `第2页`).
 pub(crate) const fn is_break(c: char) -> bool {
     // One match, so that the common marks (commas, quotes, digits) are turned down by a
-    // few comparisons; a test holds it to `is_item_end`, `is_space` and the rest.
-    matches!(
-        c,
-        '。' | '！' | '？' | '；' | '!' | '?' | ';' | '：' | ':' | '）' | ')' | '-' | '页'
-            | ' ' | '\t'..='\r' | '\u{85}' | '\u{a0}' | '\u{1680}' | '\u{2000}'..='\u{200b}'
-            | '\u{2028}' | '\u{2029}' | '\u{202f}' | '\u{205f}' | '\u{3000}' | '\u{feff}'
-    )
+    // few comparisons, and Han text (between `。` and the byte-order mark) by three; a
+    // test holds it to `is_item_end`, `is_space` and the rest.
+    match c {
+        '\u{3003}'..'\u{feff}' => c == '页',
+        _ => matches!(
+            c,
+            '。' | '！' | '？' | '；' | '!' | '?' | ';' | '：' | ':' | '）' | ')' | '-'
+                | ' ' | '\t'..='\r' | '\u{85}' | '\u{a0}' | '\u{1680}' | '\u{2000}'..='\u{200b}'
+                | '\u{2028}' | '\u{2029}' | '\u{202f}' | '\u{205f}' | '\u{3000}' | '\u{feff}'
+        ),
+    }
 }
 
 /// Marks that end a full sentence (not a clause): `。！？` and their half-width forms.
