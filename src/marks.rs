@@ -81,7 +81,7 @@ impl Kinds {
     }
 
     /// Files the mark `c` at `at` under each of its kinds.
-    // Inlined into both loops: a call costs as much as the filing.
+    // Inlined: a call would cost as much as the filing.
     #[inline(always)]
     fn file(&mut self, at: usize, c: char) {
         let kinds = kinds_of(c);
