@@ -178,6 +178,25 @@ impl BmpSet {
     }
 }
 
+/// The [`BmpSet`] of the chars for which a const expression holds, built at compile time:
+/// `bmp_set!(|c| is_break(c))`.
+macro_rules! bmp_set {
+    (|$c:ident| $holds:expr) => {{
+        let mut set = $crate::chars::BmpSet::EMPTY;
+        let mut code = 0;
+        while code < 0x10000 {
+            if let Some($c) = char::from_u32(code) {
+                if $holds {
+                    set.insert($c);
+                }
+            }
+            code += 1;
+        }
+        set
+    }};
+}
+pub(crate) use bmp_set;
+
 /// Byte offset of the char before `at`, if any.
 pub(crate) fn char_before(text: &str, at: usize) -> Option<char> {
     text.get(..at)?.chars().next_back()
