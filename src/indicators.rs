@@ -10,7 +10,8 @@
 //! names, set phrases, quoted terms and identifiers are not reported.
 
 use crate::chars::{
-    BmpSet, char_at, char_before, chinese_digit, digit_value, is_chinese_numeral, is_numeral,
+    BmpSet, bmp_set, char_at, char_before, chinese_digit, digit_value, is_chinese_numeral,
+    is_numeral,
 };
 use crate::lexicon::{self, Unit};
 use crate::marks::Marks;
@@ -214,19 +215,7 @@ fn share_units(source: &str, found: &mut [Indicator<'_>]) {
 /// [`is_numeral`] by one lookup: the scan tests every mark and every char of a numeral
 /// run, where the definition takes a chain of comparisons.
 fn is_numeral_char(c: char) -> bool {
-    static NUMERALS: BmpSet = {
-        let mut set = BmpSet::EMPTY;
-        let mut code = 0;
-        while code < 0x10000 {
-            if let Some(c) = char::from_u32(code) {
-                if is_numeral(c) {
-                    set.insert(c);
-                }
-            }
-            code += 1;
-        }
-        set
-    };
+    static NUMERALS: BmpSet = bmp_set!(|c| is_numeral(c));
     NUMERALS.contains_code(u32::from(c))
 }
 
