@@ -219,24 +219,25 @@ fn is_numeral_char(c: char) -> bool {
     NUMERALS.contains_code(u32::from(c))
 }
 
-/// End of the run of numeral characters starting at `i`, so that a rejected `十四五`
-/// is not read again from `四五`.
+/// End of the run of numeral characters starting at `i` (digits, separators, Chinese
+/// numerals), so that a rejected `十四五` is not read again from `四五`.
 fn numeral_run_end(text: &str, i: usize) -> usize {
+    // Every char of a run past ASCII is a three-byte one (a test holds it): looked up
+    // by its bytes, not decoded.
+    static RUN: BmpSet = bmp_set!(|c| is_numeral(c) || c == '．');
     let bytes = text.as_bytes();
     let mut end = i;
-    while let Some(&b) = bytes.get(end) {
-        // ASCII digits and separators without decoding; other chars decoded.
-        let len = match b {
-            b'0'..=b'9' | b'.' | b',' => 1,
-            0x80.. => match char_at(text, end) {
-                Some(c) if is_numeral_char(c) || c == '．' => c.len_utf8(),
-                _ => break,
-            },
-            _ => break,
-        };
-        end += len;
+    loop {
+        match bytes.get(end..) {
+            Some([b'0'..=b'9' | b'.' | b',', ..]) => end += 1,
+            Some(&[lead, second, third, ..])
+                if RUN.contains_three_byte([lead, second, third]) == Some(true) =>
+            {
+                end += 3;
+            }
+            _ => return end,
+        }
     }
-    end
 }
 
 /// Ranges of `text[range]` where numerals are names, sorted and merged: short “quoted”
@@ -917,4 +918,22 @@ fn change_before(
 
 fn is_clause_mark(c: char) -> bool {
     matches!(c, '，' | '。' | '；' | '、')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_chars_of_a_numeral_run_past_ascii_are_three_bytes_long() {
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+            if is_numeral(c) || c == '．' {
+                assert_eq!(c.len_utf8(), 3, "{c:?}");
+            }
+        }
+        assert_eq!(numeral_run_end("1,234.5万人", 0), "1,234.5万".len());
+        assert_eq!(numeral_run_end("十四五规划", 0), "十四五".len());
+        assert_eq!(numeral_run_end("１２．５亿", 0), "１２．５亿".len());
+        assert_eq!(numeral_run_end("年", 0), 0);
+    }
 }
