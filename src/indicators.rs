@@ -136,6 +136,11 @@ pub(crate) fn scan<'a>(
     };
     let offset = range.start;
     let (marks, mark_chars) = numerals.slices(range.clone());
+    // A number starts at a numeral mark, or (an ASCII digit that follows a letter or
+    // digit before the text) at the text's start: a text without either holds none.
+    if marks.is_empty() && !text.starts_with(|c: char| c.is_ascii_digit()) {
+        return Vec::new();
+    }
     let mut next_mark = 0;
     // The char at `i` when a mark gave it.
     let mut known: Option<char> = None;
