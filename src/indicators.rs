@@ -929,6 +929,27 @@ fn is_clause_mark(c: char) -> bool {
 mod tests {
     use super::*;
 
+    /// A list looked up by `ending` finds its first word that fits, which must be the
+    /// longest: no word may end a word listed after it (and for `starting`, start it).
+    #[test]
+    fn the_word_lists_put_longer_words_before_the_words_they_hold() {
+        fn shadows(words: &[&str], holds: impl Fn(&str, &str) -> bool) -> Option<(String, String)> {
+            words.iter().enumerate().find_map(|(i, earlier)| {
+                let later = words[i + 1..].iter().find(|later| holds(later, earlier))?;
+                Some((earlier.to_string(), later.to_string()))
+            })
+        }
+        let ending = |w: Vec<&str>| shadows(&w, |later, earlier| later.ends_with(earlier));
+        let starting = |w: Vec<&str>| shadows(&w, |later, earlier| later.starts_with(earlier));
+        assert_eq!(ending(BEFORE.words().collect()), None);
+        assert_eq!(ending(BEFORE_BARE.words().collect()), None);
+        assert_eq!(ending(CHANGE_VERBS.words().collect()), None);
+        assert_eq!(ending(BASES.words().collect()), None);
+        assert_eq!(starting(AFTER.words().collect()), None);
+        assert_eq!(starting(RANGE.words().collect()), None);
+        assert_eq!(starting(PER_UNITS.words().collect()), None);
+    }
+
     #[test]
     fn the_chars_of_a_numeral_run_past_ascii_are_three_bytes_long() {
         for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {

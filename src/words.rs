@@ -65,6 +65,12 @@ impl<T: Copy, const N: usize> Words<T, N> {
             .find(|&(&(w, _), &f)| f == first && text.starts_with(w))
             .map(|(&entry, _)| entry)
     }
+
+    /// The words, in order.
+    #[cfg(test)]
+    pub(crate) fn words(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.entries.iter().map(|&(w, _)| w)
+    }
 }
 
 /// A set of chars in 64 bits, one bit for each char's hash: a char whose bit is clear
