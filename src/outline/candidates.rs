@@ -30,6 +30,7 @@ pub(super) fn candidates(
         found.extend(at_start);
         let guarded = guards.overlapping(line.clone());
         let mut guard = guarded.iter().peekable();
+        let mut tag_ending = 0;
         let mut marker_end = found
             .last()
             .map_or(0, |c: &Candidate| c.start + c.marker.len);
@@ -54,7 +55,8 @@ pub(super) fn candidates(
                 let after_break = is_item_end(prev)
                     || matches!(prev, '：' | ':')
                     || is_space(prev)
-                    || (matches!(prev, '）' | ')') && closes_tag(text, pos, guarded))
+                    || (matches!(prev, '）' | ')')
+                        && closes_tag(text, pos, guarded, &mut tag_ending))
                     || matches!(prev, '-' | '页') && after_furniture(&text[..pos]);
                 if is_item_end(c) {
                     heading_open = false;
@@ -137,14 +139,25 @@ fn after_furniture(before: &str) -> bool {
 }
 
 /// Whether `pos` follows a bracketed tag that stands after a sentence end:
-/// `…改造。（责任处室：大气环境处）（二）…`.
-fn closes_tag(text: &str, pos: usize, guarded: &[Range<usize>]) -> bool {
-    // The guarded ranges are disjoint and sorted: the one ending here is the last that
-    // starts before `pos`.
-    let at = guarded.partition_point(|g| g.start < pos);
-    guarded[..at]
-        .last()
-        .is_some_and(|g| g.end == pos && char_before(text, g.start).is_some_and(is_item_end))
+/// `…改造。（责任处室：大气环境处）（二）…`. `ending` is a cursor for [`ending_at`].
+fn closes_tag(text: &str, pos: usize, guarded: &[Range<usize>], ending: &mut usize) -> bool {
+    ending_at(guarded, pos, ending)
+        .is_some_and(|g| char_before(text, g.start).is_some_and(is_item_end))
+}
+
+/// The range of `guarded` (sorted, disjoint) that ends at `pos`. `ending`, the index of
+/// the first range that may end at or after `pos`, moves forward as `pos` does: steps
+/// through a line cost no search.
+fn ending_at<'g>(
+    guarded: &'g [Range<usize>],
+    pos: usize,
+    ending: &mut usize,
+) -> Option<&'g Range<usize>> {
+    // Disjoint sorted ranges have sorted ends.
+    while guarded.get(*ending).is_some_and(|g| g.end < pos) {
+        *ending += 1;
+    }
+    guarded.get(*ending).filter(|g| g.end == pos)
 }
 
 /// Inside an open heading, the first place from `at` on where a step can find
@@ -438,6 +451,28 @@ pub(super) fn lead_sentences(text: &str, lines: &[Range<usize>]) -> Vec<Candidat
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// Walking forward finds the range ending at each place, as a search does.
+        #[test]
+        fn the_cursor_finds_the_range_that_ends_at_each_place(
+            lengths in proptest::collection::vec((0usize..4, 1usize..4), 0..12),
+            steps in proptest::collection::vec(0usize..4, 0..30),
+        ) {
+            let mut guarded = Vec::new();
+            let mut at = 0;
+            for (gap, len) in lengths {
+                guarded.push(at + gap..at + gap + len);
+                at += gap + len;
+            }
+            let (mut pos, mut ending) = (0, 0);
+            for step in steps {
+                pos += step;
+                let expected = guarded.iter().find(|g| g.end == pos);
+                proptest::prop_assert_eq!(ending_at(&guarded, pos, &mut ending), expected);
+            }
+        }
+    }
 
     #[test]
     fn the_set_of_marker_firsts_agrees_with_their_definition() {
