@@ -36,82 +36,84 @@ pub(super) fn candidates(
             .map_or(0, |c: &Candidate| c.start + c.marker.len);
         // Each step looks at the place `pos` after the char `prev` at `at`. Outside an
         // open heading, only a place after a break can start one: the steps go from
-        // break to break. Inside an open heading, every place is looked at.
+        // break to break. Inside an open heading, every place that may start one is
+        // looked at (see `next_place_in_heading`).
         let (line_breaks, break_chars) = breaks.slices(line.clone());
         let mut next_break = 0;
-        let mut at = line.start;
-        // The char at `at` when a break gave it.
-        let mut known: Option<char> = None;
-        while let Some(prev) = known
-            .take()
-            .or_else(|| char_at(text, at))
-            .filter(|_| at < line.end)
-        {
+        // The step at the first break from `pos` on.
+        let mut break_step = |pos: usize| {
+            while line_breaks.get(next_break).is_some_and(|&m| m < pos) {
+                next_break += 1;
+            }
+            line_breaks
+                .get(next_break)
+                .copied()
+                .zip(break_chars.get(next_break).copied())
+        };
+        let mut step = char_at(text, line.start).map(|first| match heading_open {
+            true => next_place_in_heading(text, line.start, first, line.end, marker_end),
+            false => (line.start, first),
+        });
+        while let Some((at, prev)) = step {
             let pos = at + prev.len_utf8();
-            if heading_open || is_break(prev) {
-                let Some(c) = char_at(text, pos).filter(|_| pos < line.end) else {
-                    break;
+            if pos >= line.end {
+                break;
+            }
+            if !(heading_open || is_break(prev)) {
+                step = break_step(pos);
+                continue;
+            }
+            let Some(c) = char_at(text, pos) else {
+                break;
+            };
+            let after_break = is_item_end(prev)
+                || matches!(prev, '：' | ':')
+                || is_space(prev)
+                || (matches!(prev, '）' | ')') && closes_tag(text, pos, guarded, &mut tag_ending))
+                || matches!(prev, '-' | '页') && after_furniture(&text[..pos]);
+            if is_item_end(c) {
+                heading_open = false;
+            }
+            let looked_at = pos >= marker_end && !is_space(c) && (after_break || heading_open);
+            while looked_at && guard.peek().is_some_and(|g| g.end <= pos) {
+                guard.next();
+            }
+            let guarded_here = guard.peek().is_some_and(|g| g.start < pos && pos < g.end);
+            if looked_at && !guarded_here {
+                let boundary = if after_break {
+                    Boundary::Inline
+                } else {
+                    Boundary::Glued
                 };
-                let after_break = is_item_end(prev)
-                    || matches!(prev, '：' | ':')
-                    || is_space(prev)
-                    || (matches!(prev, '）' | ')')
-                        && closes_tag(text, pos, guarded, &mut tag_ending))
-                    || matches!(prev, '-' | '页') && after_furniture(&text[..pos]);
-                if is_item_end(c) {
-                    heading_open = false;
-                }
-                let looked_at = pos >= marker_end && !is_space(c) && (after_break || heading_open);
-                while looked_at && guard.peek().is_some_and(|g| g.end <= pos) {
-                    guard.next();
-                }
-                let guarded_here = guard.peek().is_some_and(|g| g.start < pos && pos < g.end);
-                if looked_at && !guarded_here {
-                    let boundary = if after_break {
-                        Boundary::Inline
-                    } else {
-                        Boundary::Glued
-                    };
-                    let marked = may_open_marker(c)
-                        .then(|| at_place(text, pos, boundary))
-                        .flatten();
-                    // After a sentence end (white space aside), an unmarked heading may
-                    // start: the char before `pos` is `prev`, or white space after one.
-                    let sentence_before = || match is_space(prev) {
-                        false => is_sentence_end(prev),
-                        true => text[line.start..pos]
-                            .trim_end_matches(is_space)
-                            .ends_with(is_sentence_end),
-                    };
-                    let candidate = marked.or_else(|| {
-                        (after_break && sentence_before())
-                            .then(|| inline_unmarked(text, pos, line.end))
-                            .flatten()
-                    });
-                    if let Some(candidate) = candidate {
-                        heading_open = true;
-                        // No other heading starts inside this one's marker or preset text.
-                        marker_end = candidate
-                            .text
-                            .as_ref()
-                            .map_or(candidate.start + candidate.marker.len, |t| t.end);
-                        found.push(candidate);
-                    }
+                let marked = may_open_marker(c)
+                    .then(|| at_place(text, pos, boundary))
+                    .flatten();
+                // After a sentence end (white space aside), an unmarked heading may
+                // start: the char before `pos` is `prev`, or white space after one.
+                let sentence_before = || match is_space(prev) {
+                    false => is_sentence_end(prev),
+                    true => text[line.start..pos]
+                        .trim_end_matches(is_space)
+                        .ends_with(is_sentence_end),
+                };
+                let candidate = marked.or_else(|| {
+                    (after_break && sentence_before())
+                        .then(|| inline_unmarked(text, pos, line.end))
+                        .flatten()
+                });
+                if let Some(candidate) = candidate {
+                    heading_open = true;
+                    // No other heading starts inside this one's marker or preset text.
+                    marker_end = candidate
+                        .text
+                        .as_ref()
+                        .map_or(candidate.start + candidate.marker.len, |t| t.end);
+                    found.push(candidate);
                 }
             }
-            at = if heading_open {
-                next_place_in_heading(text, pos, line.end)
-            } else {
-                while line_breaks.get(next_break).is_some_and(|&m| m < pos) {
-                    next_break += 1;
-                }
-                match line_breaks.get(next_break) {
-                    Some(&m) => {
-                        known = break_chars.get(next_break).copied();
-                        m
-                    }
-                    None => break,
-                }
+            step = match heading_open {
+                true => Some(next_place_in_heading(text, pos, c, line.end, marker_end)),
+                false => break_step(pos),
             };
         }
     }
@@ -160,19 +162,30 @@ fn ending_at<'g>(
     guarded.get(*ending).filter(|g| g.end == pos)
 }
 
-/// Inside an open heading, the first place from `at` on where a step can find
+/// Inside an open heading, the first step from the char `prev` at `at` on that can find
 /// something: after a break, or before an item end or a char that may open a marker.
-/// Every other step finds no candidate and keeps the heading open.
-fn next_place_in_heading(text: &str, mut at: usize, end: usize) -> usize {
-    let mut chars = text[at..end].chars().peekable();
-    while let Some(prev) = chars.next() {
-        let next = chars.peek().copied();
-        if is_break(prev) || next.is_none_or(|c| is_item_end(c) || may_open_marker(c)) {
+/// Every other step finds no candidate and keeps the heading open; so does every step
+/// whose place lies before `marker_end`, inside the last candidate's marker or preset
+/// text, unless an item end closes the heading there.
+fn next_place_in_heading(
+    text: &str,
+    mut at: usize,
+    mut prev: char,
+    end: usize,
+    marker_end: usize,
+) -> (usize, char) {
+    for next in text[at + prev.len_utf8()..end].chars() {
+        let stop = match at + prev.len_utf8() >= marker_end {
+            true => is_break(prev) || is_item_end(next) || may_open_marker(next),
+            false => is_item_end(next),
+        };
+        if stop {
             break;
         }
         at += prev.len_utf8();
+        prev = next;
     }
-    at
+    (at, prev)
 }
 
 /// Whether a marker or an appendix word can start with `c`: one bit of [`MARKER_FIRSTS`].
@@ -370,6 +383,9 @@ fn unmarked(text: &str, lines: &[Range<usize>], index: usize) -> Option<Candidat
 
 /// An unmarked heading inside running text, right after a sentence end: a short phrase
 /// without punctuation that ends with a section word and is followed by a new sentence.
+// Out of line: it runs once per sentence end, and inlined into the step loop it makes
+// every step costlier.
+#[inline(never)]
 fn inline_unmarked(text: &str, pos: usize, limit: usize) -> Option<Candidate> {
     // The phrase: up to thirty chars, to the first punctuation, space or bracket. Part
     // words are Han text: one that starts in the phrase ends in it, unless it runs past
@@ -471,6 +487,34 @@ mod tests {
                 let expected = guarded.iter().find(|g| g.end == pos);
                 proptest::prop_assert_eq!(ending_at(&guarded, pos, &mut ending), expected);
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// Every step passed over inside an open heading finds nothing: its char is no
+        /// item end, and its place lies inside the last marker or neither follows a
+        /// break nor may open a marker. The step returned is the first that may.
+        #[test]
+        fn steps_in_a_heading_skip_only_places_that_find_nothing(
+            text in "[（一）1.。：王 ]{1,16}",
+            marker_end in 0usize..40,
+        ) {
+            let first = text.chars().next().unwrap();
+            let (at, prev) = next_place_in_heading(&text, 0, first, text.len(), marker_end);
+            let steps: Vec<(usize, char)> = text.char_indices().collect();
+            for pair in steps.windows(2) {
+                let [(step_at, step_prev), (pos, c)] = [pair[0], pair[1]];
+                let finds_nothing = !is_item_end(c)
+                    && (pos < marker_end || !(is_break(step_prev) || may_open_marker(c)));
+                if step_at == at {
+                    proptest::prop_assert!(!finds_nothing);
+                    proptest::prop_assert_eq!(step_prev, prev);
+                    return Ok(());
+                }
+                proptest::prop_assert!(finds_nothing);
+            }
+            // No step found anything: the walk stops at the last char.
+            proptest::prop_assert_eq!(Some(&(at, prev)), steps.last());
         }
     }
 
