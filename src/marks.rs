@@ -100,14 +100,11 @@ impl Kinds {
 /// The length of the three-byte chars of no kind that `bytes` starts with: Han text (not
 /// a numeral), `，`, `、`. Most chars are; one bitmap lookup each turns them down.
 fn kindless_len(bytes: &[u8]) -> usize {
-    let mut len = 0;
-    while let Some(&char) = bytes.get(len..len + 3).and_then(<[u8]>::first_chunk) {
-        if KINDED.contains_three_byte(char) != Some(false) {
-            break;
-        }
-        len += 3;
-    }
-    len
+    let kindless = bytes
+        .chunks_exact(3)
+        .take_while(|char| KINDED.contains_three_byte([char[0], char[1], char[2]]) == Some(false))
+        .count();
+    kindless * 3
 }
 
 /// The kinds of a mark, one bit each.
