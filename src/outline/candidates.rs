@@ -22,7 +22,10 @@ pub(super) fn candidates(
 ) -> Vec<Candidate> {
     let mut found = Vec::new();
     for (index, line) in all_lines.iter().enumerate() {
-        let at_start = at_place(text, line.start, Boundary::LineStart)
+        // Most lines open with no char that may open a marker: they are not read for one.
+        let at_start = char_at(text, line.start)
+            .filter(|&c| may_open_marker(c))
+            .and_then(|_| at_place(text, line.start, Boundary::LineStart))
             .or_else(|| unmarked(text, all_lines, index));
         // Inline candidates: after a sentence end, a colon or white space, or glued to a
         // heading that has not ended yet (`二、深入打好攻坚战（一）持续推进…`).
@@ -362,10 +365,11 @@ fn unmarked(text: &str, lines: &[Range<usize>], index: usize) -> Option<Candidat
     let line_text = &text[line.clone()];
     let next = lines.get(index + 1)?;
     let chars = line_text.chars().count();
+    if !(4..=30).contains(&chars) {
+        return None;
+    }
     let last = line_text.chars().next_back()?;
-    let han = line_text.chars().filter(|&c| is_han(c)).count();
-    let plausible = (4..=30).contains(&chars)
-        && han * 2 > chars
+    let plausible = line_text.chars().filter(|&c| is_han(c)).count() * 2 > chars
         && !is_trailing_punct(last)
         && !line_text.contains(is_space)
         && !line_text.ends_with("会议上");
@@ -515,6 +519,22 @@ mod tests {
             }
             // No step found anything: the walk stops at the last char.
             proptest::prop_assert_eq!(Some(&(at, prev)), steps.last());
+        }
+    }
+
+    proptest::proptest! {
+        /// A place whose char may not open a marker holds no candidate: lines that start
+        /// with one are turned down before `at_place` reads them.
+        #[test]
+        fn only_a_marker_first_opens_a_candidate(
+            text in "[一二十第附件名词解释注（）()【】①—－1２.、，：王 \n]{1,12}",
+        ) {
+            let first = text.chars().next().unwrap();
+            for boundary in [Boundary::LineStart, Boundary::Inline, Boundary::Glued] {
+                if at_place(&text, 0, boundary).is_some() {
+                    proptest::prop_assert!(may_open_marker(first));
+                }
+            }
         }
     }
 
