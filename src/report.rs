@@ -375,7 +375,10 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
 fn is_furniture(line: &str) -> bool {
     // Every furniture line opens with a dash, a digit, 第 or 共; most lines do not.
     let opens = line.starts_with(|c: char| {
-        c.is_numeric() || matches!(c, '-' | '—' | '－' | '–' | '第' | '共' | '.')
+        matches!(c, '-' | '—' | '－' | '–' | '第' | '共' | '.')
+            || c.is_ascii_digit()
+            // Han text, the commonest line start, is decided before the Unicode tables.
+            || (!crate::chars::is_han(c) && c.is_numeric())
     });
     opens && FURNITURE.is_match(line)
 }
@@ -497,4 +500,22 @@ fn section_kinds(
         out.push(kind);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn han_text_is_never_numeric_so_furniture_needs_no_table_for_it() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if crate::chars::is_han(c) {
+                assert!(!c.is_numeric(), "{c:?}");
+            }
+        }
+        assert!(is_furniture("- 2 -"));
+        assert!(is_furniture("第 1 页 共 2 页"));
+        assert!(is_furniture("３/12"));
+        assert!(!is_furniture("一、工作成效"));
+    }
 }
