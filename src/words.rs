@@ -45,24 +45,32 @@ impl<T: Copy, const N: usize> Words<T, N> {
     /// The first of the words that `text` ends with: `同比增长` ends with `增长`.
     pub(crate) fn ending(&self, text: &str) -> Option<(&'static str, T)> {
         let last = text.chars().next_back()?;
-        if !self.last_filter.may_hold(last) {
-            return None;
-        }
-        let mut entries = self.entries.iter().zip(&self.lasts);
-        entries
-            .find(|&(&(w, _), &l)| l == last && text.ends_with(w))
-            .map(|(&entry, _)| entry)
+        self.first_at_edge(last, &self.lasts, self.last_filter, |w| text.ends_with(w))
     }
 
     /// The first of the words that `text` starts with: `左右的` starts with `左右`.
     pub(crate) fn starting(&self, text: &str) -> Option<(&'static str, T)> {
         let first = text.chars().next()?;
-        if !self.first_filter.may_hold(first) {
+        self.first_at_edge(first, &self.firsts, self.first_filter, |w| {
+            text.starts_with(w)
+        })
+    }
+
+    /// The first entry whose word has `c` at the edge that `edges` (and `filter`) hold
+    /// for each word, and `fits` the text.
+    fn first_at_edge(
+        &self,
+        c: char,
+        edges: &[char; N],
+        filter: CharFilter,
+        fits: impl Fn(&str) -> bool,
+    ) -> Option<(&'static str, T)> {
+        if !filter.may_hold(c) {
             return None;
         }
-        let mut entries = self.entries.iter().zip(&self.firsts);
+        let mut entries = self.entries.iter().zip(edges);
         entries
-            .find(|&(&(w, _), &f)| f == first && text.starts_with(w))
+            .find(|&(&(w, _), &edge)| edge == c && fits(w))
             .map(|(&entry, _)| entry)
     }
 
