@@ -60,11 +60,6 @@ impl Number {
 
     /// Reads a plain decimal written in ASCII digits, such as `1132.92` or `7`.
     pub fn parse_decimal(text: &str) -> Option<Self> {
-        // Up to nineteen digits and no point fit in 64 bits: no 128-bit arithmetic.
-        if (1..=19).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit()) {
-            let n = text.bytes().fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
-            return Some(Number::integer(i128::from(n)));
-        }
         let (int, frac) = text.split_once('.').unwrap_or((text, ""));
         if int.is_empty() && frac.is_empty() {
             return None;
@@ -300,7 +295,7 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// Short integers, read in 64 bits, and long ones, in 128, are read exactly.
+        /// Integers of up to 38 digits are read exactly.
         #[test]
         fn integers_are_read_exactly(digits in "[0-9]{1,38}") {
             let expected: i128 = digits.parse().unwrap();
