@@ -463,29 +463,32 @@ fn read_indicator(text: &str, run: Range<usize>, taken: usize) -> Option<Reading
 /// before `、` `.` `．` that no other number follows, `一、加强` `1.医疗` (a run that
 /// ends with its dot stopped before a non-digit).
 fn is_list_label(text: &str, at: usize, end: usize) -> bool {
-    let bracketed = matches!(
-        (char_before(text, at), char_at(text, end)),
-        (Some('（'), Some('）')) | (Some('('), Some(')'))
-    );
+    let after = &text[end..];
+    // The char before is decoded only when a closing bracket follows: most runs do not.
+    let bracketed = after.starts_with(['）', ')'])
+        && matches!(
+            (char_before(text, at), char_at(text, end)),
+            (Some('（'), Some('）')) | (Some('('), Some(')'))
+        );
     if bracketed {
         return true;
     }
     let run = &text[at..end];
-    let number = run.trim_end_matches(['.', '．']);
-    let dotted = number.len() < run.len();
+    let dotted = run.ends_with(['.', '．']);
     let listed = || {
-        text[end..]
+        after
             .strip_prefix('、')
             .is_some_and(|rest| !rest.starts_with(is_numeral_char))
     };
-    let list_number = || {
-        (number.chars().count() <= 2 && number.chars().all(|c| digit_value(c).is_some()))
-            || (number.chars().count() <= 3
-                && number
-                    .chars()
-                    .all(|c| c == '十' || chinese_digit(c).is_some_and(|d| d > 0)))
-    };
-    (dotted || listed()) && list_number()
+    if !(dotted || listed()) {
+        return false;
+    }
+    let number = run.trim_end_matches(['.', '．']);
+    (number.chars().count() <= 2 && number.chars().all(|c| digit_value(c).is_some()))
+        || (number.chars().count() <= 3
+            && number
+                .chars()
+                .all(|c| c == '十' || chinese_digit(c).is_some_and(|d| d > 0)))
 }
 
 /// What stands before the numeral makes it an ordinal (`第19批`) or part of a code or
