@@ -344,6 +344,12 @@ impl Reading {
 /// before `taken` belongs to an earlier indicator.
 fn read_indicator(text: &str, run: Range<usize>, taken: usize) -> Option<Reading> {
     let at = run.start;
+    // A lone `一` is never a quantity (see `is_quantity`), and the commonest numeral of a
+    // report (`一是`, `进一步`, `统一`): turned down before it is read, unless `点` or
+    // `分之` may follow it (`一点五倍`, `一分之`); then once it is read.
+    if &text[run.clone()] == "一" && !text[run.end..].starts_with(['点', '分']) {
+        return None;
+    }
     if is_code_or_ordinal(text, at) {
         return None;
     }
@@ -351,8 +357,6 @@ fn read_indicator(text: &str, run: Range<usize>, taken: usize) -> Option<Reading
         return Some(fraction);
     }
     let numeral = numerals::read(&text[at..], &lexicon::starts_with_unit)?;
-    // A lone `一` is never a quantity (see `is_quantity`), and the commonest numeral of a
-    // report (`一是`, `进一步`, `统一`): turned down before any rule reads around it.
     if numeral.lone_one {
         return None;
     }
