@@ -7,9 +7,7 @@
 
 use crate::chars::{is_space, is_trailing_punct};
 use crate::outline::lines;
-use regex::Regex;
 use std::ops::Range;
-use std::sync::LazyLock;
 
 /// Words that name a report's genre; a first line with one of them is its title.
 const GENRE: [&str; 12] = [
@@ -31,10 +29,45 @@ const GENRE: [&str; 12] = [
 const REVIEW_WORDS: [&str; 4] = ["总结", "回顾", "情况", "成效"];
 const PLAN_WORDS: [&str; 6] = ["计划", "思路", "要点", "打算", "安排", "规划"];
 
-static YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"((?:19|20)\d\d|[一二][〇零○一二三四五六七八九]{3})(?:年|年度)")
-        .expect("year regex")
-});
+/// A year named before `年`: `2021年`, `二〇二二年`.
+struct YearMention<'t> {
+    /// The year and its `年`.
+    range: Range<usize>,
+    /// The year's four digits or numerals.
+    digits: &'t str,
+}
+
+/// The years named in `text`, in order: four digits (`19xx`, `20xx`) or four Chinese
+/// numerals (`一九xx`, `二〇xx`) right before `年`. A report names a year in its title and
+/// in a few headings: the `年`s are found, and the four chars before each looked at.
+fn year_mentions(text: &str) -> impl Iterator<Item = YearMention<'_>> {
+    text.match_indices('年').filter_map(move |(at, _)| {
+        let start = text[..at].char_indices().rev().nth(3)?.0;
+        let digits = &text[start..at];
+        is_year(digits).then_some(YearMention {
+            range: start..at + '年'.len_utf8(),
+            digits,
+        })
+    })
+}
+
+/// Whether `digits` are four that write a year: `2021`, `二〇二二`.
+fn is_year(digits: &str) -> bool {
+    let chinese_digit = |c: char| {
+        matches!(
+            c,
+            '〇' | '零' | '○' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九'
+        )
+    };
+    let mut chars = digits.chars();
+    let [Some(a), Some(b), Some(c), Some(d), None] = [(); 5].map(|()| chars.next()) else {
+        return false;
+    };
+    let arabic =
+        matches!((a, b), ('1', '9') | ('2', '0')) && c.is_ascii_digit() && d.is_ascii_digit();
+    let chinese = matches!(a, '一' | '二') && [b, c, d].into_iter().all(chinese_digit);
+    arabic || chinese
+}
 
 /// A year written in digits or in Chinese numerals: `2022`, `二〇二二`.
 pub(crate) fn year_value(digits: &str) -> Option<u16> {
@@ -86,11 +119,11 @@ pub(crate) fn title(text: &str, body: Range<usize>) -> Option<Range<usize>> {
 /// between its year and `政府工作报告` (`2026年甘肃省政府工作报告` → `甘肃省政府`).
 pub(crate) fn organization(text: &str, title: Range<usize>) -> Option<Range<usize>> {
     let t = &text[title.clone()];
-    let year = YEAR.find(t);
+    let year = year_mentions(t).next().map(|y| y.range);
     let genre_at = first_genre_word(t)?;
     let range = match year {
-        Some(y) if y.start() > 0 => 0..y.start(),
-        Some(y) => y.end()..genre_at.max(y.end()),
+        Some(y) if y.start > 0 => 0..y.start,
+        Some(y) => y.end..genre_at.max(y.end),
         None => 0..genre_at,
     };
     // `关于2023年…的报告`, `XX局关于2023年…`: 关于 belongs to the title, not the body.
@@ -135,9 +168,8 @@ pub(crate) fn speaker_organization(text: &str, preamble: Range<usize>) -> Option
 pub(crate) fn title_years(title: &str) -> (Option<u16>, Option<u16>) {
     let mut review = None;
     let mut plan = None;
-    let years: Vec<(usize, u16)> = YEAR
-        .captures_iter(title)
-        .filter_map(|c| Some((c.get(0)?.end(), year_value(&c[1])?)))
+    let years: Vec<(usize, u16)> = year_mentions(title)
+        .filter_map(|y| Some((y.range.end, year_value(y.digits)?)))
         .collect();
     for (i, &(end, year)) in years.iter().enumerate() {
         let next = years.get(i + 1).map_or(title.len(), |&(e, _)| e);
@@ -156,10 +188,7 @@ pub(crate) fn title_years(title: &str) -> (Option<u16>, Option<u16>) {
 
 /// The first year named in a heading: `2022年工作思路` → 2022.
 pub(crate) fn heading_year(heading: &str) -> Option<u16> {
-    if !heading.contains('年') {
-        return None;
-    }
-    year_value(&YEAR.captures(heading)?[1])
+    year_value(year_mentions(heading).next()?.digits)
 }
 
 #[cfg(test)]
@@ -174,6 +203,26 @@ mod tests {
         let mut listed = GENRE_FIRSTS.to_vec();
         listed.sort_unstable();
         assert_eq!(firsts, listed);
+    }
+
+    #[test]
+    fn years_are_four_digits_or_numerals_right_before_nian() {
+        fn years(text: &str) -> Vec<(&str, Option<u16>)> {
+            year_mentions(text)
+                .map(|y| (&text[y.range], year_value(y.digits)))
+                .collect()
+        }
+        assert_eq!(
+            years("2021年工作总结和2022年度工作思路"),
+            [("2021年", Some(2021)), ("2022年", Some(2022))]
+        );
+        assert_eq!(years("二〇二二年计划"), [("二〇二二年", Some(2022))]);
+        assert_eq!(years("连续12年、1850年、3021年、二十二年"), []);
+        assert_eq!(heading_year("四、2022年工作思路"), Some(2022));
+        assert_eq!(
+            title_years("2021年工作总结和2022年工作思路"),
+            (Some(2021), Some(2022))
+        );
     }
 
     #[test]
