@@ -188,6 +188,10 @@ pub(crate) fn title_years(title: &str) -> (Option<u16>, Option<u16>) {
 
 /// The first year named in a heading: `2022年工作思路` → 2022.
 pub(crate) fn heading_year(heading: &str) -> Option<u16> {
+    // Most headings name no year: one search for `年` turns them down.
+    if !heading.contains('年') {
+        return None;
+    }
     year_value(year_mentions(heading).next()?.digits)
 }
 
