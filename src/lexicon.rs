@@ -119,9 +119,15 @@ pub(crate) fn starts_with_unit(text: &str) -> bool {
 
 /// The set phrases (`一带一路`, `两学一做` …), each starting with a Chinese numeral: they
 /// matter only where a numeral would otherwise be read. In file order where their first
-/// two chars are the same.
-static SET_PHRASES: LazyLock<KeyedWords> =
-    LazyLock::new(|| keyed_words(data_lines(include_str!("data/set_phrases.txt"))));
+/// two chars are the same; with the set of their second chars.
+static SET_PHRASES: LazyLock<(BmpSet, KeyedWords)> = LazyLock::new(|| {
+    let phrases = || data_lines(include_str!("data/set_phrases.txt"));
+    let mut seconds = BmpSet::EMPTY;
+    for second in phrases().filter_map(|phrase| phrase.chars().nth(1)) {
+        seconds.insert(second);
+    }
+    (seconds, keyed_words(phrases()))
+});
 
 /// Words grouped by their first two chars (see [`two_chars_key`]), each group in the
 /// order its words are tried.
@@ -148,7 +154,14 @@ fn two_chars_key(text: &str) -> Option<u64> {
 /// The length of the set phrase at the front of `text`, if any; where several are, the
 /// first listed.
 pub(crate) fn set_phrase_at(text: &str) -> Option<usize> {
-    keyed_word_at(&SET_PHRASES, text, |_| true)
+    // Most numerals stand before a char that no set phrase has second (`一、`, `一）`,
+    // `三是`): one bitmap lookup turns them down.
+    let (seconds, phrases) = &*SET_PHRASES;
+    let second = text.chars().nth(1)?;
+    if !seconds.contains_code(u32::from(second)) {
+        return None;
+    }
+    keyed_word_at(phrases, text, |_| true)
 }
 
 /// The length of the first of `words` that stands at the front of `text` and `fits`.
@@ -307,10 +320,14 @@ mod tests {
     }
 
     #[test]
-    fn every_set_phrase_starts_with_a_numeral() {
-        for phrase in SET_PHRASES.values().flatten() {
+    fn every_set_phrase_starts_with_a_numeral_and_is_found() {
+        for phrase in SET_PHRASES.1.values().flatten() {
             let first = phrase.chars().next().expect("a phrase");
             assert!(is_chinese_numeral(first), "{phrase}");
+            // A phrase listed earlier may stand at its front (first listed wins).
+            let found = set_phrase_at(&format!("{phrase}。")).unwrap_or(0);
+            assert!(found > 0 && phrase.is_char_boundary(found), "{phrase}");
         }
+        assert_eq!(set_phrase_at("一、加强"), None);
     }
 }
