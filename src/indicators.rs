@@ -467,9 +467,10 @@ fn read_indicator(text: &str, run: Range<usize>, taken: usize) -> Option<Reading
 /// before `、` `.` `．` that no other number follows, `一、加强` `1.医疗` (a run that
 /// ends with its dot stopped before a non-digit).
 fn is_list_label(text: &str, at: usize, end: usize) -> bool {
-    let after = &text[end..];
-    // The char before is decoded only when a closing bracket follows: most runs do not.
-    let bracketed = after.starts_with(['）', ')'])
+    // What follows the run and its last byte decide most runs: compared as bytes, the
+    // chars around the run are decoded only when a closing bracket follows.
+    let (run, after) = (&text.as_bytes()[at..end], &text.as_bytes()[end..]);
+    let bracketed = (after.starts_with("）".as_bytes()) || after.starts_with(b")"))
         && matches!(
             (char_before(text, at), char_at(text, end)),
             (Some('（'), Some('）')) | (Some('('), Some(')'))
@@ -477,16 +478,14 @@ fn is_list_label(text: &str, at: usize, end: usize) -> bool {
     if bracketed {
         return true;
     }
-    let run = &text[at..end];
-    let dotted = run.ends_with(['.', '．']);
+    let dotted = run.ends_with(b".") || run.ends_with("．".as_bytes());
     let listed = || {
-        after
-            .strip_prefix('、')
-            .is_some_and(|rest| !rest.starts_with(is_numeral_char))
+        after.starts_with("、".as_bytes()) && !text[end + "、".len()..].starts_with(is_numeral_char)
     };
     if !(dotted || listed()) {
         return false;
     }
+    let run = &text[at..end];
     let number = run.trim_end_matches(['.', '．']);
     (number.chars().count() <= 2 && number.chars().all(|c| digit_value(c).is_some()))
         || (number.chars().count() <= 3
