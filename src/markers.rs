@@ -92,6 +92,14 @@ pub(crate) struct Marker {
 /// ^^^^^^ ChineseParen, ordinal 1
 /// ```
 pub(crate) fn marker(text: &str) -> Option<Marker> {
+    if let Some(read) = common_marker(text) {
+        return read;
+    }
+    parsed_marker(text)
+}
+
+/// [`marker`] by its nom parsers, the definition that [`common_marker`] is held to.
+fn parsed_marker(text: &str) -> Option<Marker> {
     // The first char says which families can stand here; only their parsers run.
     let first = text.chars().next()?;
     // Each ordinal is read once; the char after it says the family.
@@ -146,44 +154,122 @@ pub(crate) fn marker(text: &str) -> Option<Marker> {
     })
 }
 
+/// The markers of the official order, `一、` `（一）` `1.` `（1）` and their variants,
+/// read char by char without the parser's combinators: `Some` with what [`parsed_marker`]
+/// reads, or `None` to leave the text to it (`第…`, dashes, `①`, spaces inside brackets).
+///
+/// ```text
+/// （一）聚焦   Some(Some(ChineseParen 1))
+/// 一是加强     Some(None)
+/// 第一部分     None
+/// ```
+fn common_marker(text: &str) -> Option<Option<Marker>> {
+    let mut chars = text.chars();
+    let first = chars.next()?;
+    let open = match first {
+        '（' | '(' => first.len_utf8(),
+        '第' | '—' | '－' | '-' | '①'..='⑳' => return None,
+        _ => 0,
+    };
+    let lead = match open {
+        0 => first,
+        _ => chars.next()?,
+    };
+    // The ordinal: as many chars as its parser takes, then the char after it.
+    let (chinese, max) = if digit_value(lead).is_some() {
+        (false, 2)
+    } else if is_ordinal_numeral(lead) {
+        (true, 3)
+    } else if open > 0 && lead == ' ' {
+        return None;
+    } else {
+        return Some(None);
+    };
+    let mut end = open;
+    let mut after = None;
+    for (count, c) in text[open..].chars().enumerate() {
+        let takes = match chinese {
+            true => is_ordinal_numeral(c),
+            false => digit_value(c).is_some(),
+        };
+        if count == max || !takes {
+            after = Some(c);
+            break;
+        }
+        end += c.len_utf8();
+    }
+    let run = &text[open..end];
+    let ordinal = match chinese {
+        true => chinese_value(run),
+        false => arabic_value(run),
+    };
+    let Some(ordinal) = ordinal else {
+        return Some(None);
+    };
+    let family = match (open > 0, chinese, after) {
+        (true, _, Some(' ')) => return None,
+        (true, true, Some('）' | ')')) => Family::ChineseParen,
+        (true, false, Some('）' | ')')) => Family::ArabicParen,
+        (false, true, Some('、' | '.' | '．')) => Family::ChineseComma,
+        (false, false, Some('）' | ')')) => Family::ArabicParen,
+        (false, false, Some('.' | '．')) => Family::ArabicDot,
+        (false, false, Some('、')) => Family::ArabicComma,
+        _ => return Some(None),
+    };
+    let len = end + after.map_or(0, char::len_utf8);
+    Some(Some(Marker {
+        family,
+        ordinal,
+        len,
+    }))
+}
+
+/// A char of a Chinese ordinal's run: the numerals but `两` and `〇`.
+fn is_ordinal_numeral(c: char) -> bool {
+    is_chinese_numeral(c) && c != '两' && c != '〇'
+}
+
 /// `一` … `九十九`: a run of up to three numeral chars, read whole.
 fn chinese_ordinal(input: &str) -> IResult<&str, u32> {
-    map_opt(
-        chars_while(1, 3, |c| is_chinese_numeral(c) && c != '两' && c != '〇'),
-        |s: &str| {
-            // 十 as 0, the digits 一 … 九 as themselves; anything else ends the reading.
-            let mut parts = [0u32; 3];
-            let mut count = 0;
-            for c in s.chars() {
-                parts[count] = match c {
-                    '十' => 0,
-                    _ => u32::from(chinese_digit(c).filter(|&d| d > 0)?),
-                };
-                count += 1;
-            }
-            match parts[..count] {
-                [d] if d > 0 => Some(d),
-                [0] => Some(10),
-                [0, d] if d > 0 => Some(10 + d),
-                [d, 0] if d > 0 => Some(d * 10),
-                [d, 0, e] if d > 0 && e > 0 => Some(d * 10 + e),
-                _ => None,
-            }
-        },
-    )(input)
+    map_opt(chars_while(1, 3, is_ordinal_numeral), chinese_value)(input)
+}
+
+/// The value of a run of ordinal numerals: `十二` → 12; `None` for `一百`, `十四五`.
+fn chinese_value(run: &str) -> Option<u32> {
+    // 十 as 0, the digits 一 … 九 as themselves; anything else ends the reading.
+    let mut parts = [0u32; 3];
+    let mut count = 0;
+    for c in run.chars() {
+        *parts.get_mut(count)? = match c {
+            '十' => 0,
+            _ => u32::from(chinese_digit(c).filter(|&d| d > 0)?),
+        };
+        count += 1;
+    }
+    match parts[..count] {
+        [d] if d > 0 => Some(d),
+        [0] => Some(10),
+        [0, d] if d > 0 => Some(10 + d),
+        [d, 0] if d > 0 => Some(d * 10),
+        [d, 0, e] if d > 0 && e > 0 => Some(d * 10 + e),
+        _ => None,
+    }
 }
 
 /// `1` … `99` in ASCII or full-width digits.
 fn arabic_ordinal(input: &str) -> IResult<&str, u32> {
     map_opt(
         chars_while(1, 2, |c| digit_value(c).is_some()),
-        |s: &str| {
-            let n = s
-                .chars()
-                .try_fold(0u32, |acc, c| Some(acc * 10 + u32::from(digit_value(c)?)))?;
-            (n > 0).then_some(n)
-        },
+        arabic_value,
     )(input)
+}
+
+/// The value of a run of digits, if not 0: `07` → 7.
+fn arabic_value(run: &str) -> Option<u32> {
+    let n = run
+        .chars()
+        .try_fold(0u32, |acc, c| Some(acc * 10 + u32::from(digit_value(c)?)))?;
+    (n > 0).then_some(n)
 }
 
 fn circled(c: char) -> Option<u32> {
@@ -230,6 +316,58 @@ mod tests {
         assert_eq!(family("——围绕"), Some((Family::Dash, 0)));
         assert_eq!(family("一是加强"), None);
         assert_eq!(family("十四五"), None);
+    }
+
+    /// Chars that make up markers and the prose around them.
+    const MARKER_CHARS: [char; 20] = [
+        '一', '九', '十', '零', '两', '百', '1', '0', '９', '（', '(', '）', ')', '、', '.', '．',
+        ' ', '第', '①', '是',
+    ];
+
+    #[test]
+    fn common_markers_are_read_without_the_parser() {
+        let read = |text| common_marker(text).map(|m| m.map(|m| (m.family, m.ordinal, m.len)));
+        assert_eq!(read("一、总体"), Some(Some((Family::ChineseComma, 1, 6))));
+        assert_eq!(
+            read("（十二）聚焦"),
+            Some(Some((Family::ChineseParen, 12, 12)))
+        );
+        assert_eq!(read("(3)医疗"), Some(Some((Family::ArabicParen, 3, 3))));
+        assert_eq!(read("12．医疗"), Some(Some((Family::ArabicDot, 12, 5))));
+        assert_eq!(read("一是加强"), Some(None));
+        assert_eq!(read("十四五"), Some(None));
+        assert_eq!(read("第一部分"), None);
+        assert_eq!(read("（ 一）"), None);
+    }
+
+    #[test]
+    fn common_markers_read_as_the_parser_reads_every_short_text() {
+        let mut texts = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = texts
+                .iter()
+                .filter(|t| t.chars().count() == texts.last().map_or(0, |l| l.chars().count()))
+                .flat_map(|t| MARKER_CHARS.iter().map(move |c| format!("{t}{c}")))
+                .collect();
+            texts.extend(longer);
+        }
+        for text in texts {
+            if let Some(read) = common_marker(&text) {
+                assert_eq!(read, parsed_marker(&text), "{text}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// Longer texts: runs of numerals and digits past what an ordinal takes.
+        #[test]
+        fn common_markers_read_as_the_parser_reads(
+            text in "[一二九十零两〇百亿1209０５（()）、.．第— ①是-]{0,9}"
+        ) {
+            if let Some(read) = common_marker(&text) {
+                proptest::prop_assert_eq!(read, parsed_marker(&text));
+            }
+        }
     }
 
     #[test]
