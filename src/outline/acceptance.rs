@@ -155,7 +155,8 @@ pub(super) fn accept(
 
 /// Whether `at` follows a colon (white space aside).
 fn after_colon(text: &str, at: usize) -> bool {
-    text[..at].trim_end_matches(is_space).ends_with(['：', ':'])
+    let before = text[..at].chars().rev().find(|&c| !is_space(c));
+    before.is_some_and(|c| matches!(c, '：' | ':'))
 }
 
 /// Where sentences end and where lines break in `body`, from one pass over its breaks.
