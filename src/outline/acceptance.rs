@@ -98,34 +98,39 @@ pub(super) fn accept(
         let ok = match c.boundary {
             Boundary::LineStart => true,
             Boundary::Inline | Boundary::Glued => {
-                // One number may be missing from a numbering (`（二）` → `（四）`).
-                let continues = last > 0 && (ordinal == last + 1 || ordinal == last + 2);
-                // A first number opens a numbering when more follow, or when it stands
-                // right under a heading (`三、2024年工作计划 （一）…`).
-                let under_heading = accepted.last().is_some_and(|p| {
-                    sentence_ends
-                        .indices_within(p.start + p.marker.len..c.start)
-                        .is_empty()
-                });
-                let opens = ordinal == 1
-                    && (under_heading
-                        || followed_by(family, 2, c.start)
-                        || followed_by(family, 3, c.start));
-                // What it heads, up to the next marker of its family, holds a full sentence
-                // (a heading's body does; an inline list item does not).
-                let holds_a_sentence = !sentence_ends
-                    .indices_within(c.start + c.marker.len..next_same[index])
-                    .is_empty();
                 // `主要做法：一、…。二、…。` restarts a numbering in use after a colon: a list,
                 // and so are the numbers that follow it.
                 let opens_list = ordinal == 1 && last > 0 && after_colon(text, c.start);
                 let in_list = lists[family as usize].is_some_and(|n| ordinal == n + 1);
                 if opens_list || in_list {
                     lists[family as usize] = Some(ordinal);
-                    false
-                } else {
-                    (continues || opens) && holds_a_sentence
+                    continue;
                 }
+                // What it heads, up to the next marker of its family, holds a full sentence
+                // (a heading's body does; an inline list item does not).
+                let holds_a_sentence = || {
+                    !sentence_ends
+                        .indices_within(c.start + c.marker.len..next_same[index])
+                        .is_empty()
+                };
+                // One number may be missing from a numbering (`（二）` → `（四）`).
+                let continues = last > 0 && (ordinal == last + 1 || ordinal == last + 2);
+                // A first number opens a numbering when more follow, or when it stands
+                // right under a heading (`三、2024年工作计划 （一）…`).
+                let under_heading = || {
+                    accepted.last().is_some_and(|p| {
+                        sentence_ends
+                            .indices_within(p.start + p.marker.len..c.start)
+                            .is_empty()
+                    })
+                };
+                let opens = || {
+                    ordinal == 1
+                        && (under_heading()
+                            || followed_by(family, 2, c.start)
+                            || followed_by(family, 3, c.start))
+                };
+                holds_a_sentence() && (continues || opens())
             }
         };
         if !ok {
