@@ -166,42 +166,37 @@ fn parsed_marker(text: &str) -> Option<Marker> {
 fn common_marker(text: &str) -> Option<Option<Marker>> {
     let mut chars = text.chars();
     let first = chars.next()?;
-    let open = match first {
-        '（' | '(' => first.len_utf8(),
+    let (open, lead) = match first {
+        '（' | '(' => (first.len_utf8(), chars.next()?),
         '第' | '—' | '－' | '-' | '①'..='⑳' => return None,
-        _ => 0,
+        _ => (0, first),
     };
-    let lead = match open {
-        0 => first,
-        _ => chars.next()?,
-    };
-    // The ordinal: as many chars as its parser takes, then the char after it.
-    let (chinese, max) = if digit_value(lead).is_some() {
-        (false, 2)
+    // The ordinal, as many chars as its parser takes, and the char after it.
+    let mut end = open + lead.len_utf8();
+    let mut after = chars.next();
+    let (ordinal, chinese) = if let Some(d) = digit_value(lead) {
+        let mut n = u32::from(d);
+        if let Some((c, d)) = after.and_then(|c| Some((c, digit_value(c)?))) {
+            n = n * 10 + u32::from(d);
+            end += c.len_utf8();
+            after = chars.next();
+        }
+        ((n > 0).then_some(n), false)
     } else if is_ordinal_numeral(lead) {
-        (true, 3)
+        for _ in 1..3 {
+            match after {
+                Some(c) if is_ordinal_numeral(c) => {
+                    end += c.len_utf8();
+                    after = chars.next();
+                }
+                _ => break,
+            }
+        }
+        (chinese_value(&text[open..end]), true)
     } else if open > 0 && lead == ' ' {
         return None;
     } else {
         return Some(None);
-    };
-    let mut end = open;
-    let mut after = None;
-    for (count, c) in text[open..].chars().enumerate() {
-        let takes = match chinese {
-            true => is_ordinal_numeral(c),
-            false => digit_value(c).is_some(),
-        };
-        if count == max || !takes {
-            after = Some(c);
-            break;
-        }
-        end += c.len_utf8();
-    }
-    let run = &text[open..end];
-    let ordinal = match chinese {
-        true => chinese_value(run),
-        false => arabic_value(run),
     };
     let Some(ordinal) = ordinal else {
         return Some(None);
