@@ -183,16 +183,15 @@ fn common_marker(text: &str) -> Option<Option<Marker>> {
         }
         ((n > 0).then_some(n), false)
     } else if is_ordinal_numeral(lead) {
-        for _ in 1..3 {
-            match after {
-                Some(c) if is_ordinal_numeral(c) => {
-                    end += c.len_utf8();
-                    after = chars.next();
-                }
-                _ => break,
-            }
+        let mut run = [lead; 3];
+        let mut count = 1;
+        while let Some(c) = after.filter(|&c| count < 3 && is_ordinal_numeral(c)) {
+            run[count] = c;
+            count += 1;
+            end += c.len_utf8();
+            after = chars.next();
         }
-        (chinese_value(&text[open..end]), true)
+        (chinese_value(run[..count].iter().copied()), true)
     } else if open > 0 && lead == ' ' {
         return None;
     } else {
@@ -226,15 +225,17 @@ fn is_ordinal_numeral(c: char) -> bool {
 
 /// `一` … `九十九`: a run of up to three numeral chars, read whole.
 fn chinese_ordinal(input: &str) -> IResult<&str, u32> {
-    map_opt(chars_while(1, 3, is_ordinal_numeral), chinese_value)(input)
+    map_opt(chars_while(1, 3, is_ordinal_numeral), |run: &str| {
+        chinese_value(run.chars())
+    })(input)
 }
 
 /// The value of a run of ordinal numerals: `十二` → 12; `None` for `一百`, `十四五`.
-fn chinese_value(run: &str) -> Option<u32> {
+fn chinese_value(run: impl Iterator<Item = char>) -> Option<u32> {
     // 十 as 0, the digits 一 … 九 as themselves; anything else ends the reading.
     let mut parts = [0u32; 3];
     let mut count = 0;
-    for c in run.chars() {
+    for c in run {
         *parts.get_mut(count)? = match c {
             '十' => 0,
             _ => u32::from(chinese_digit(c).filter(|&d| d > 0)?),
