@@ -7,7 +7,10 @@ use crate::marks::Marks;
 use crate::sentences::trim;
 use crate::sorted::Ranges;
 use crate::{Diagnostic, DiagnosticCode, Span};
+use std::cell::OnceCell;
+use std::iter::Peekable;
 use std::ops::Range;
+use std::slice::Iter;
 
 /// The heading text after a marker and where the body begins, given that the heading's
 /// region ends at `limit`.
@@ -45,7 +48,10 @@ pub(super) fn heading_text(
     if line.is_empty() {
         return (None, line_end);
     }
-    let guarded = guards.overlapping(line.clone());
+    // The protected ranges are looked up once, and only for a line that holds a break
+    // the heading may end at.
+    let guarded = OnceCell::new();
+    let guarded = || *guarded.get_or_init(|| guards.overlapping(line.clone()));
     // Item ends and colons are breaks: only the break marks of the line are looked at.
     let sentence_end = first_unguarded(breaks.chars(line.clone()), guarded, |c| {
         is_item_end(c) || matches!(c, '：' | ':')
@@ -88,19 +94,23 @@ pub(super) fn heading_text(
 }
 
 /// The first of `chars` (in order, with their offsets) that matches `pred` outside
-/// protected ranges.
-fn first_unguarded(
+/// the protected ranges `guarded` gives, asked for at the first match.
+fn first_unguarded<'g>(
     mut chars: impl Iterator<Item = (usize, char)>,
-    guarded: &[Range<usize>],
+    guarded: impl Fn() -> &'g [Range<usize>],
     pred: impl Fn(char) -> bool,
 ) -> Option<usize> {
-    let mut guard = guarded.iter().peekable();
+    let mut guard: Option<Peekable<Iter<Range<usize>>>> = None;
     chars.find_map(|(at, c)| {
+        if !pred(c) {
+            return None;
+        }
+        let guard = guard.get_or_insert_with(|| guarded().iter().peekable());
         while guard.peek().is_some_and(|g| g.end <= at) {
             guard.next();
         }
         let inside = guard.peek().is_some_and(|g| g.start < at && at < g.end);
-        (pred(c) && !inside).then_some(at)
+        (!inside).then_some(at)
     })
 }
 
