@@ -48,14 +48,17 @@ pub(super) fn accept(
         p.partition_point(|&x| x <= after) < p.len()
     };
     let mut next_same = vec![body.end; candidates.len()];
+    // Whether each candidate is a first number after a colon (`做法是：一、…`).
+    let mut first_after_colon = vec![false; candidates.len()];
     let mut seen: [Option<usize>; Family::ALL.len()] = [None; Family::ALL.len()];
     for (i, c) in candidates.iter().enumerate().rev() {
         let family = c.marker.family as usize;
         if let Some(next) = seen[family] {
             next_same[i] = next;
         }
-        // A list opened after a colon (`做法是：一、…`) does not end the heading before it.
-        if !(c.marker.ordinal == 1 && after_colon(text, c.start)) {
+        first_after_colon[i] = c.marker.ordinal == 1 && after_colon(text, c.start);
+        // A list opened after a colon does not end the heading before it.
+        if !first_after_colon[i] {
             seen[family] = Some(c.start);
         }
     }
@@ -100,7 +103,7 @@ pub(super) fn accept(
             Boundary::Inline | Boundary::Glued => {
                 // `主要做法：一、…。二、…。` restarts a numbering in use after a colon: a list,
                 // and so are the numbers that follow it.
-                let opens_list = ordinal == 1 && last > 0 && after_colon(text, c.start);
+                let opens_list = last > 0 && first_after_colon[index];
                 let in_list = lists[family as usize].is_some_and(|n| ordinal == n + 1);
                 if opens_list || in_list {
                     lists[family as usize] = Some(ordinal);
