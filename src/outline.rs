@@ -93,7 +93,7 @@ pub(crate) fn headings(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Heading> {
     let candidates = candidates::candidates(text, lines, breaks, guards);
-    let mut accepted = acceptance::accept(text, body.clone(), breaks, candidates, diagnostics);
+    let mut accepted = acceptance::accept(text, body.clone(), breaks, &candidates, diagnostics);
     if accepted.is_empty() {
         accepted = candidates::lead_sentences(text, lines);
     }

@@ -14,7 +14,7 @@ pub(super) fn accept(
     text: &str,
     body: Range<usize>,
     breaks: &Marks,
-    candidates: Vec<Candidate>,
+    candidates: &[Candidate],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Candidate> {
     // Unmarked lines head the top level only when the body opens with them and there are
@@ -37,7 +37,7 @@ pub(super) fn accept(
     // Per family (indexed by `family as usize`): where its second and third numbers
     // stand, which is all that opening a numbering asks.
     let mut seconds_and_thirds: [[Vec<usize>; 2]; Family::ALL.len()] = Default::default();
-    for c in &candidates {
+    for c in candidates {
         if c.marker.family.is_numbered() && matches!(c.marker.ordinal, 2 | 3) {
             seconds_and_thirds[c.marker.family as usize][c.marker.ordinal as usize - 2]
                 .push(c.start);
@@ -70,7 +70,7 @@ pub(super) fn accept(
     let mut last_ordinal = [0u32; Family::ALL.len()];
     let mut lists: [Option<u32>; Family::ALL.len()] = [None; Family::ALL.len()];
     let mut in_appendix = false;
-    for (index, c) in candidates.into_iter().enumerate() {
+    for (index, c) in candidates.iter().enumerate() {
         let family = c.marker.family;
         if c.appendix {
             // `附件2` followed by its title `名词解释` is one heading.
@@ -81,18 +81,18 @@ pub(super) fn accept(
                 continue;
             }
             in_appendix = true;
-            accepted.push(c);
+            accepted.push(c.clone());
             continue;
         }
         if family == Family::Unmarked {
             if unmarked_ok && !in_appendix {
-                accepted.push(c);
+                accepted.push(c.clone());
             }
             continue;
         }
         if !family.is_numbered() {
             if family != Family::Ordinal || c.boundary == Boundary::LineStart {
-                accepted.push(c);
+                accepted.push(c.clone());
             }
             continue;
         }
@@ -156,7 +156,7 @@ pub(super) fn accept(
             }
         }
         last_ordinal[family as usize] = ordinal;
-        accepted.push(c);
+        accepted.push(c.clone());
     }
     accepted
 }
