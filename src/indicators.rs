@@ -469,7 +469,8 @@ fn read_indicator(text: &str, run: Range<usize>, taken: usize) -> Option<Reading
 fn is_list_label(text: &str, at: usize, end: usize) -> bool {
     // What follows the run and its last byte decide most runs: compared as bytes, the
     // chars around the run are decoded only when a closing bracket follows.
-    let (run, after) = (&text.as_bytes()[at..end], &text.as_bytes()[end..]);
+    let bytes = text.as_bytes();
+    let (run, after) = (&bytes[at..end], &bytes[end..]);
     let bracketed = (after.starts_with("）".as_bytes()) || after.starts_with(b")"))
         && matches!(
             (char_before(text, at), char_at(text, end)),
@@ -485,8 +486,7 @@ fn is_list_label(text: &str, at: usize, end: usize) -> bool {
     if !(dotted || listed()) {
         return false;
     }
-    let run = &text[at..end];
-    let number = run.trim_end_matches(['.', '．']);
+    let number = text[at..end].trim_end_matches(['.', '．']);
     (number.chars().count() <= 2 && number.chars().all(|c| digit_value(c).is_some()))
         || (number.chars().count() <= 3
             && number
