@@ -68,10 +68,19 @@ impl Sorted<Range<usize>> {
     }
 }
 
+/// The most items a lookup steps over one by one before it gallops.
+const STEPPED: usize = 8;
+
 /// `sorted.partition_point(pred)` for a point known to lie at or after `from`, found by
 /// steps that double from there.
 fn gallop<T>(sorted: &[T], from: usize, pred: impl Fn(&T) -> bool) -> usize {
-    let mut low = from;
+    // Most lookups move over a few items: those are stepped over one by one.
+    let near = sorted.get(from..).unwrap_or_default();
+    let stepped = near.iter().take(STEPPED).take_while(|x| pred(x)).count();
+    if stepped < STEPPED {
+        return from + stepped;
+    }
+    let mut low = from + STEPPED;
     let mut step = 1;
     while let Some(x) = sorted.get(low + step - 1) {
         if !pred(x) {
