@@ -169,6 +169,15 @@ impl BmpSet {
             .then(|| self.0[block * 64 + usize::from(second & 0x3F)] & (1 << (third & 0x3F)) != 0)
     }
 
+    /// The length of the three-byte chars outside the set that `bytes` starts with.
+    pub(crate) fn outside_len(&self, bytes: &[u8]) -> usize {
+        let outside = bytes
+            .chunks_exact(3)
+            .take_while(|char| self.contains_three_byte([char[0], char[1], char[2]]) == Some(false))
+            .count();
+        outside * 3
+    }
+
     /// Whether the char of code point `code` is in the set.
     pub(crate) fn contains_code(&self, code: u32) -> bool {
         let code = code as usize;
@@ -242,6 +251,21 @@ mod tests {
             let three = <[u8; 3]>::try_from(&utf8[..3]).unwrap();
             let expected = (len == 3).then(|| set.contains_code(u32::from(c)));
             assert_eq!(set.contains_three_byte(three), expected, "{c:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// A run of three-byte chars outside a set ends at the first char in it or of
+        /// another length.
+        #[test]
+        fn a_run_outside_a_set_ends_at_its_first_char_in_it(text in "[一二王国，。a\n]{0,12}") {
+            let set = bmp_set!(|c| matches!(c, '一' | '。'));
+            let run: usize = text
+                .chars()
+                .take_while(|&c| c.len_utf8() == 3 && !set.contains_code(u32::from(c)))
+                .map(char::len_utf8)
+                .sum();
+            proptest::prop_assert_eq!(set.outside_len(text.as_bytes()), run);
         }
     }
 

@@ -4,7 +4,7 @@
 use super::{BODY_OPENERS, Boundary, Candidate};
 use crate::chars::{
     BmpSet, bmp_set, char_at, char_before, is_break, is_han, is_item_end, is_sentence_end,
-    is_space, is_trailing_punct,
+    is_space, is_trailing_punct, three_byte_code,
 };
 use crate::lexicon;
 use crate::markers::{Family, Marker, bracket_heading, marker};
@@ -177,19 +177,43 @@ fn next_place_in_heading(
     end: usize,
     marker_end: usize,
 ) -> (usize, char) {
-    for next in text[at + prev.len_utf8()..end].chars() {
-        let stop = match at + prev.len_utf8() >= marker_end {
+    let bytes = text.as_bytes();
+    loop {
+        let pos = at + prev.len_utf8();
+        let Some(next) = text[pos..end].chars().next() else {
+            return (at, prev);
+        };
+        let stop = match pos >= marker_end {
             true => is_break(prev) || is_item_end(next) || may_open_marker(next),
             false => is_item_end(next),
         };
         if stop {
-            break;
+            return (at, prev);
         }
-        at += prev.len_utf8();
+        at = pos;
         prev = next;
+        // Past the marker, steps between quiet chars (three-byte chars that are no break,
+        // no item end and may not open a marker: most Han text) find nothing: a run of
+        // them after `prev` is passed over by one lookup each, to the step at its last.
+        if pos >= marker_end && !is_break(prev) {
+            let run_start = pos + prev.len_utf8();
+            let run = LOUD_IN_HEADING.outside_len(&bytes[run_start..end]);
+            if let Some(&[lead, second, third]) = run
+                .checked_sub(3)
+                .and_then(|last| bytes.get(run_start + last..run_start + run))
+            {
+                if let Some(last) = char::from_u32(three_byte_code(lead, second, third)) {
+                    (at, prev) = (run_start + run - 3, last);
+                }
+            }
+        }
     }
-    (at, prev)
 }
+
+/// The chars that make a step inside an open heading find something: breaks, item ends
+/// and the chars that may open a marker (see [`next_place_in_heading`]).
+static LOUD_IN_HEADING: BmpSet =
+    bmp_set!(|c| is_break(c) || is_item_end(c) || opens_marker_by_definition(c));
 
 /// Whether a marker or an appendix word can start with `c`: one bit of [`MARKER_FIRSTS`].
 fn may_open_marker(c: char) -> bool {
@@ -500,8 +524,8 @@ mod tests {
         /// break nor may open a marker. The step returned is the first that may.
         #[test]
         fn steps_in_a_heading_skip_only_places_that_find_nothing(
-            text in "[（一）1.。：王 ]{1,16}",
-            marker_end in 0usize..40,
+            text in "[（一）1.。：、，王国家a \n]{1,24}",
+            marker_end in 0usize..80,
         ) {
             let first = text.chars().next().unwrap();
             let (at, prev) = next_place_in_heading(&text, 0, first, text.len(), marker_end);
