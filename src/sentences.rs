@@ -83,13 +83,17 @@ pub(crate) fn split(
         } else if is_item_end(c) && !inside {
             let mut end = at + c.len_utf8();
             // `。。` and `。”` stay with the item they close.
-            while let Some(next) = text[end..range.end].chars().next() {
-                if !(is_item_end(next) || matches!(next, '”' | '’' | '」' | '』')) {
-                    break;
-                }
-                end += next.len_utf8();
+            let mut next = text[end..range.end].chars().next();
+            while let Some(closing) =
+                next.filter(|&c| is_item_end(c) || matches!(c, '”' | '’' | '」' | '』'))
+            {
+                end += closing.len_utf8();
+                next = text[end..range.end].chars().next();
             }
-            end = responsibility_tag_end(text, end, range.end).unwrap_or(end);
+            // So does a tag in brackets: `。（责任单位：…）`.
+            if matches!(next, Some('（' | '(')) {
+                end = responsibility_tag_end(text, end, range.end).unwrap_or(end);
+            }
             push_trimmed(text, start..end, &mut items);
             start = end;
         }
@@ -187,6 +191,11 @@ mod tests {
         assert_eq!(
             items("推进改革。（责任单位：区发展改革局）完善机制。"),
             ["推进改革。（责任单位：区发展改革局）", "完善机制。"]
+        );
+        // After the marks that close the item.
+        assert_eq!(
+            items("推进改革。”（牵头单位：区发展改革局）完善机制。"),
+            ["推进改革。”（牵头单位：区发展改革局）", "完善机制。"]
         );
     }
 }
