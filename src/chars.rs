@@ -29,7 +29,7 @@ pub(crate) fn is_sentence_end(c: char) -> bool {
 }
 
 /// Any punctuation that may close a heading line and is dropped from it.
-pub(crate) fn is_trailing_punct(c: char) -> bool {
+pub(crate) const fn is_trailing_punct(c: char) -> bool {
     matches!(
         c,
         '。' | '！' | '？' | '；' | '：' | '，' | '、' | '!' | '?' | ';' | ':' | ',' | '.' | '．'

@@ -422,25 +422,49 @@ fn inline_unmarked(text: &str, pos: usize, limit: usize) -> Option<Candidate> {
     let firsts = lexicon::part_word_firsts();
     let mut rest = &text.as_bytes()[pos..limit];
     for index in 0..PHRASE_CHARS {
-        let start = limit - rest.len();
-        // Han text (three bytes, lead `E4` to `E9`), looked up by its bytes, never ends it.
-        let first = match *rest {
+        // Whether a part word may start at the char, and its length.
+        let (first, char_len) = match *rest {
+            // Han text (three bytes, lead `E4` to `E9`), looked up by its bytes, never ends
+            // the phrase.
             [lead @ 0xE4..=0xE9, second, third, ref after @ ..] => {
                 rest = after;
-                firsts.contains_three_byte([lead, second, third]) == Some(true)
+                (
+                    firsts.contains_three_byte([lead, second, third]) == Some(true),
+                    3,
+                )
+            }
+            // Other chars of three bytes (punctuation, white space) and ASCII are looked
+            // up by their bytes too.
+            [lead @ 0xE0..=0xEF, second, third, ref after @ ..] => {
+                if PHRASE_STOPS.contains_three_byte([lead, second, third]) == Some(true) {
+                    return None;
+                }
+                rest = after;
+                (
+                    firsts.contains_three_byte([lead, second, third]) == Some(true),
+                    3,
+                )
+            }
+            [byte @ 0..=0x7F, ref after @ ..] => {
+                if PHRASE_STOPS.contains_code(u32::from(byte)) {
+                    return None;
+                }
+                rest = after;
+                (firsts.contains_code(u32::from(byte)), 1)
             }
             _ => {
-                let c = text[start..limit].chars().next()?;
-                if is_phrase_stop(c) {
+                let c = text[limit - rest.len()..limit].chars().next()?;
+                if PHRASE_STOPS.contains_code(u32::from(c)) {
                     return None;
                 }
                 rest = &rest[c.len_utf8()..];
-                firsts.contains_code(u32::from(c))
+                (firsts.contains_code(u32::from(c)), c.len_utf8())
             }
         };
         if !first {
             continue;
         }
+        let start = limit - rest.len() - char_len;
         let Some(len) = lexicon::part_word_at(&text[start..limit], PHRASE_CHARS - index) else {
             continue;
         };
@@ -458,8 +482,11 @@ fn inline_unmarked(text: &str, pos: usize, limit: usize) -> Option<Candidate> {
     None
 }
 
+/// The chars of the Basic Multilingual Plane that end a phrase (see [`is_phrase_stop`]).
+static PHRASE_STOPS: BmpSet = bmp_set!(|c| is_phrase_stop(c));
+
 /// Whether `c` ends the phrase an inline unmarked heading is read from.
-fn is_phrase_stop(c: char) -> bool {
+const fn is_phrase_stop(c: char) -> bool {
     is_trailing_punct(c) || is_space(c) || matches!(c, '（' | '(' | '—')
 }
 
@@ -559,6 +586,58 @@ mod tests {
                     proptest::prop_assert!(may_open_marker(first));
                 }
             }
+        }
+    }
+
+    /// [`inline_unmarked`] read char by char: the heading text it finds at `pos`.
+    fn inline_unmarked_by_definition(text: &str, pos: usize) -> Option<Range<usize>> {
+        let phrase = text[pos..].char_indices().take(30).enumerate();
+        for (index, (offset, c)) in phrase {
+            if is_phrase_stop(c) {
+                return None;
+            }
+            if !lexicon::part_word_firsts().contains_code(u32::from(c)) {
+                continue;
+            }
+            let start = pos + offset;
+            let Some(len) = lexicon::part_word_at(&text[start..], 30 - index) else {
+                continue;
+            };
+            let after = &text[start + len..];
+            let next = after.trim_start_matches(is_space);
+            if next.len() < after.len()
+                || next.starts_with(|c: char| c.is_ascii_digit())
+                || BODY_OPENERS.iter().any(|o| next.starts_with(o))
+            {
+                return Some(pos..start + len);
+            }
+        }
+        None
+    }
+
+    proptest::proptest! {
+        /// The walk by bytes finds what the walk by chars finds.
+        #[test]
+        fn inline_unmarked_agrees_with_its_definition(
+            pieces in proptest::collection::vec(proptest::sample::select(&[
+                "工作回顾", "重点工作", "主要", "工作", "今年", "过去", "王", "一", "，", "。",
+                "、", "（", "—", "“", " ", "\u{3000}", "\n", "1", "a", ".", "é", "\u{20000}",
+            ][..]), 0..24),
+        ) {
+            let text = pieces.concat();
+            let found = inline_unmarked(&text, 0, text.len()).and_then(|c| c.text);
+            proptest::prop_assert_eq!(found, inline_unmarked_by_definition(&text, 0));
+        }
+    }
+
+    #[test]
+    fn the_set_of_phrase_stops_agrees_with_their_definition() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(
+                PHRASE_STOPS.contains_code(u32::from(c)),
+                is_phrase_stop(c),
+                "{c:?}"
+            );
         }
     }
 
