@@ -119,58 +119,66 @@ pub(crate) fn starts_with_unit(text: &str) -> bool {
 
 /// The set phrases (`一带一路`, `两学一做` …), each starting with a Chinese numeral: they
 /// matter only where a numeral would otherwise be read. In file order where their first
-/// two chars are the same; with the set of their second chars.
-static SET_PHRASES: LazyLock<(BmpSet, KeyedWords)> = LazyLock::new(|| {
-    let phrases = || data_lines(include_str!("data/set_phrases.txt"));
-    let mut seconds = BmpSet::EMPTY;
-    for second in phrases().filter_map(|phrase| phrase.chars().nth(1)) {
-        seconds.insert(second);
-    }
-    (seconds, keyed_words(phrases()))
-});
+/// two chars are the same.
+static SET_PHRASES: LazyLock<KeyedWords> =
+    LazyLock::new(|| KeyedWords::of(data_lines(include_str!("data/set_phrases.txt"))));
 
-/// Words grouped by their first two chars (see [`two_chars_key`]), each group in the
-/// order its words are tried.
-type KeyedWords = CodeMap<u64, Vec<&'static str>>;
-
-/// `words` as [`KeyedWords`], in their order; words of one char are left out.
-fn keyed_words(words: impl Iterator<Item = &'static str>) -> KeyedWords {
-    let mut keyed = KeyedWords::default();
-    for word in words {
-        if let Some(key) = two_chars_key(word) {
-            keyed.entry(key).or_default().push(word);
-        }
-    }
-    keyed
+/// Words grouped by their first two chars, each group in the order its words are tried;
+/// with the set of their second chars, which turns most texts down by one lookup
+/// (`一、`, `三是` stand before no set phrase's second char).
+struct KeyedWords {
+    seconds: BmpSet,
+    groups: CodeMap<u64, Vec<&'static str>>,
 }
 
-/// The first two chars of `text` as one key.
-fn two_chars_key(text: &str) -> Option<u64> {
-    let mut chars = text.chars();
-    let (first, second) = (chars.next()?, chars.next()?);
-    Some((u64::from(first) << 32) | u64::from(second))
+impl KeyedWords {
+    /// `words`, in their order; words of one char are left out.
+    fn of(words: impl Iterator<Item = &'static str>) -> Self {
+        let mut keyed = KeyedWords {
+            seconds: BmpSet::EMPTY,
+            groups: CodeMap::default(),
+        };
+        for word in words {
+            let mut chars = word.chars();
+            if let (Some(first), Some(second)) = (chars.next(), chars.next()) {
+                keyed.seconds.insert(second);
+                let group = keyed.groups.entry(Self::key(first, second)).or_default();
+                group.push(word);
+            }
+        }
+        keyed
+    }
+
+    /// Two chars as one key.
+    fn key(first: char, second: char) -> u64 {
+        (u64::from(first) << 32) | u64::from(second)
+    }
+
+    /// The length of the first word that stands at the front of `text` and `fits`.
+    fn at(&self, text: &str, fits: impl Fn(&str) -> bool) -> Option<usize> {
+        let mut chars = text.chars();
+        let (first, second) = (chars.next()?, chars.next()?);
+        if !self.seconds.contains_code(u32::from(second)) {
+            return None;
+        }
+        self.groups
+            .get(&Self::key(first, second))?
+            .iter()
+            .find(|&&w| text.starts_with(w) && fits(w))
+            .map(|w| w.len())
+    }
+
+    /// Every word.
+    #[cfg(test)]
+    fn words(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.groups.values().flatten().copied()
+    }
 }
 
 /// The length of the set phrase at the front of `text`, if any; where several are, the
 /// first listed.
 pub(crate) fn set_phrase_at(text: &str) -> Option<usize> {
-    // Most numerals stand before a char that no set phrase has second (`一、`, `一）`,
-    // `三是`): one bitmap lookup turns them down.
-    let (seconds, phrases) = &*SET_PHRASES;
-    let second = text.chars().nth(1)?;
-    if !seconds.contains_code(u32::from(second)) {
-        return None;
-    }
-    keyed_word_at(phrases, text, |_| true)
-}
-
-/// The length of the first of `words` that stands at the front of `text` and `fits`.
-fn keyed_word_at(words: &KeyedWords, text: &str, fits: impl Fn(&str) -> bool) -> Option<usize> {
-    words
-        .get(&two_chars_key(text)?)?
-        .iter()
-        .find(|&&w| text.starts_with(w) && fits(w))
-        .map(|w| w.len())
+    SET_PHRASES.at(text, |_| true)
 }
 
 static SECTION_WORDS: LazyLock<Vec<(SectionKind, &'static str)>> = LazyLock::new(|| {
@@ -277,7 +285,7 @@ static PART_WORDS: LazyLock<(BmpSet, KeyedWords)> = LazyLock::new(|| {
     for first in words.iter().filter_map(|word| word.chars().next()) {
         firsts.insert(first);
     }
-    (firsts, keyed_words(words.into_iter()))
+    (firsts, KeyedWords::of(words.into_iter()))
 });
 
 /// Byte ranges of the section words (`工作成效`, `存在问题`, `工作计划` …) in `text`.
@@ -294,7 +302,7 @@ pub(crate) fn part_word_firsts() -> &'static BmpSet {
 /// The length of the longest part word of at most `max_chars` chars at the front of
 /// `text`: `重点工作` in `重点工作完成情况`.
 pub(crate) fn part_word_at(text: &str, max_chars: usize) -> Option<usize> {
-    keyed_word_at(&PART_WORDS.1, text, |w| w.chars().count() <= max_chars)
+    PART_WORDS.1.at(text, |w| w.chars().count() <= max_chars)
 }
 
 /// The longest match of `words` at each place it matches, overlaps included
@@ -324,7 +332,7 @@ mod tests {
 
     #[test]
     fn part_words_are_han_text_of_four_chars_or_more() {
-        for &word in PART_WORDS.1.values().flatten() {
+        for word in PART_WORDS.1.words() {
             let first = word.chars().next().unwrap();
             assert!(part_word_firsts().contains_code(u32::from(first)), "{word}");
             assert!(word.chars().all(is_han), "{word}");
@@ -373,7 +381,7 @@ mod tests {
 
     #[test]
     fn every_set_phrase_starts_with_a_numeral_and_is_found() {
-        for phrase in SET_PHRASES.1.values().flatten() {
+        for phrase in SET_PHRASES.words() {
             let first = phrase.chars().next().expect("a phrase");
             assert!(is_chinese_numeral(first), "{phrase}");
             // A phrase listed earlier may stand at its front (first listed wins).
