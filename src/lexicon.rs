@@ -124,9 +124,10 @@ static SET_PHRASES: LazyLock<KeyedWords> =
     LazyLock::new(|| KeyedWords::of(data_lines(include_str!("data/set_phrases.txt"))));
 
 /// Words grouped by their first two chars, each group in the order its words are tried;
-/// with the set of their second chars, which turns most texts down by one lookup
-/// (`一、`, `三是` stand before no set phrase's second char).
+/// with the sets of their first and second chars, which turn most texts down by one
+/// lookup (`一、`, `三是` stand before no set phrase's second char).
 struct KeyedWords {
+    firsts: BmpSet,
     seconds: BmpSet,
     groups: CodeMap<u64, Vec<&'static str>>,
 }
@@ -135,18 +136,28 @@ impl KeyedWords {
     /// `words`, in their order; words of one char are left out.
     fn of(words: impl Iterator<Item = &'static str>) -> Self {
         let mut keyed = KeyedWords {
+            firsts: BmpSet::EMPTY,
             seconds: BmpSet::EMPTY,
             groups: CodeMap::default(),
         };
         for word in words {
             let mut chars = word.chars();
             if let (Some(first), Some(second)) = (chars.next(), chars.next()) {
+                keyed.firsts.insert(first);
                 keyed.seconds.insert(second);
                 let group = keyed.groups.entry(Self::key(first, second)).or_default();
                 group.push(word);
             }
         }
         keyed
+    }
+
+    /// `words`, longest first (of equal length, in their order): the first word found at
+    /// a place is the longest there.
+    fn longest_first(words: impl Iterator<Item = &'static str>) -> Self {
+        let mut words: Vec<&'static str> = words.collect();
+        words.sort_by_key(|word| std::cmp::Reverse(word.len()));
+        Self::of(words.into_iter())
     }
 
     /// Two chars as one key.
@@ -199,33 +210,6 @@ static SECTION_WORDS: LazyLock<Vec<(SectionKind, &'static str)>> = LazyLock::new
 /// The kind a heading's words say, and the end (in bytes) of the first word that says
 /// it: `2022年工作思路` → plans.
 pub(crate) fn section_kind_words(heading: &str) -> Option<(SectionKind, usize)> {
-    // A short heading with no char that starts a section word (`（一）1.（1）①`) is turned
-    // down by a look at its chars, cheaper there than a regex search; a long text is left
-    // to the regex, whose vector search outruns a char-by-char look.
-    if heading.len() <= SHORT_HEADING {
-        let firsts = &*SECTION_WORD_FIRSTS;
-        if !heading.chars().any(|c| firsts.contains_code(u32::from(c))) {
-            return None;
-        }
-    }
-    section_kind_words_found(heading)
-}
-
-/// Headings of at most this many bytes (twenty Han chars) are looked at char by char
-/// before a regex search.
-const SHORT_HEADING: usize = 60;
-
-/// The chars a section word starts with.
-static SECTION_WORD_FIRSTS: LazyLock<BmpSet> = LazyLock::new(|| {
-    let mut firsts = BmpSet::EMPTY;
-    for first in SECTION_WORDS.iter().filter_map(|(_, w)| w.chars().next()) {
-        firsts.insert(first);
-    }
-    firsts
-});
-
-/// [`section_kind_words`] by the regex alone.
-fn section_kind_words_found(heading: &str) -> Option<(SectionKind, usize)> {
     let rank = |kind: SectionKind| match kind {
         SectionKind::Problems => 0,
         SectionKind::Plans => 1,
@@ -267,56 +251,69 @@ fn any_of<'w>(words: impl Iterator<Item = &'w str>) -> Regex {
 static SECTION_WORD: LazyLock<Regex> =
     LazyLock::new(|| any_of(SECTION_WORDS.iter().map(|&(_, w)| w)));
 
+/// The section words, longest first where several start at one place.
+static SECTION_WORDS_KEYED: LazyLock<KeyedWords> =
+    LazyLock::new(|| KeyedWords::longest_first(SECTION_WORDS.iter().map(|&(_, w)| w)));
+
 /// Section words of four characters or more that name a part of a report's review or
 /// plans (`工作回顾`, `重点工作`, `目标任务`): strong enough to find an unmarked heading.
-/// Longest first where their first two chars are the same; with the set of their first
-/// chars.
-static PART_WORDS: LazyLock<(BmpSet, KeyedWords)> = LazyLock::new(|| {
-    let mut words: Vec<&str> = SECTION_WORDS
-        .iter()
-        .filter(|(kind, word)| {
-            matches!(kind, SectionKind::Plans | SectionKind::Achievements)
-                && word.chars().count() >= 4
-        })
-        .map(|&(_, word)| word)
-        .collect();
-    words.sort_by_key(|word| std::cmp::Reverse(word.len()));
-    let mut firsts = BmpSet::EMPTY;
-    for first in words.iter().filter_map(|word| word.chars().next()) {
-        firsts.insert(first);
-    }
-    (firsts, KeyedWords::of(words.into_iter()))
+/// Longest first where their first two chars are the same.
+static PART_WORDS: LazyLock<KeyedWords> = LazyLock::new(|| {
+    KeyedWords::longest_first(
+        SECTION_WORDS
+            .iter()
+            .filter(|(kind, word)| {
+                matches!(kind, SectionKind::Plans | SectionKind::Achievements)
+                    && word.chars().count() >= 4
+            })
+            .map(|&(_, word)| word),
+    )
 });
 
-/// Byte ranges of the section words (`工作成效`, `存在问题`, `工作计划` …) in `text`.
+/// Byte ranges of the section words (`工作成效`, `存在问题`, `工作计划` …) in `text`, the
+/// longest at each place one starts, overlaps included (`主要目标任务` holds `主要目标` and
+/// `目标任务`). A heading is read char by char; a long text (the only heading of a
+/// flattened report may be all of it) by the regex, whose vector search outruns a walk.
 pub(crate) fn section_words_in(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
-    overlapping(&SECTION_WORD, text)
+    let by_chars = text.len() <= SHORT_TEXT;
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let found = match by_chars {
+            true => section_word_from(text, from),
+            false => SECTION_WORD.find_at(text, from).map(|m| m.range()),
+        }?;
+        from = found.start + text[found.start..].chars().next().map_or(1, char::len_utf8);
+        Some(found)
+    })
+}
+
+/// Texts of at most this many bytes (forty Han chars) are read char by char for their
+/// section words.
+const SHORT_TEXT: usize = 120;
+
+/// The first section word that starts at or after `from` in `text`, the longest there.
+fn section_word_from(text: &str, from: usize) -> Option<std::ops::Range<usize>> {
+    let words = &*SECTION_WORDS_KEYED;
+    text[from..].char_indices().find_map(|(i, c)| {
+        let at = from + i;
+        let len = words
+            .firsts
+            .contains_code(u32::from(c))
+            .then(|| words.at(&text[at..], |_| true))??;
+        Some(at..at + len)
+    })
 }
 
 /// The chars a part word (see [`PART_WORDS`]) may start with: a quick test before
 /// [`part_word_at`].
 pub(crate) fn part_word_firsts() -> &'static BmpSet {
-    &PART_WORDS.0
+    &PART_WORDS.firsts
 }
 
 /// The length of the longest part word of at most `max_chars` chars at the front of
 /// `text`: `重点工作` in `重点工作完成情况`.
 pub(crate) fn part_word_at(text: &str, max_chars: usize) -> Option<usize> {
-    PART_WORDS.1.at(text, |w| w.chars().count() <= max_chars)
-}
-
-/// The longest match of `words` at each place it matches, overlaps included
-/// (`主要目标任务` holds `主要目标` and `目标任务`).
-fn overlapping<'t>(
-    words: &'t Regex,
-    text: &'t str,
-) -> impl Iterator<Item = std::ops::Range<usize>> + 't {
-    let mut from = 0;
-    std::iter::from_fn(move || {
-        let m = words.find_at(text, from)?;
-        from = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
-        Some(m.range())
-    })
+    PART_WORDS.at(text, |w| w.chars().count() <= max_chars)
 }
 
 fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
@@ -332,7 +329,7 @@ mod tests {
 
     #[test]
     fn part_words_are_han_text_of_four_chars_or_more() {
-        for word in PART_WORDS.1.words() {
+        for word in PART_WORDS.words() {
             let first = word.chars().next().unwrap();
             assert!(part_word_firsts().contains_code(u32::from(first)), "{word}");
             assert!(word.chars().all(is_han), "{word}");
@@ -356,15 +353,21 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// The look at a short heading's chars turns down only headings the regex finds
-        /// no word in.
+        /// A heading read char by char holds the section words the regex finds in it.
         #[test]
-        fn section_kinds_read_as_the_regex_reads(
-            heading in "[存在问题不足困难工作思路计划目标任务主要成效绩回顾总结明年今后下一步部署（）一1.、和的年]{0,24}"
+        fn section_words_read_as_the_regex_reads(
+            heading in "[存在问题不足困难工作思路计划目标任务主要成效绩回顾总结明年今后下一步部署（）一1.、和的年]{0,40}"
         ) {
+            let mut from = 0;
+            let by_regex = std::iter::from_fn(|| {
+                let m = SECTION_WORD.find_at(&heading, from)?;
+                from = m.start() + heading[m.start()..].chars().next().map_or(1, char::len_utf8);
+                Some(m.range())
+            });
+            proptest::prop_assert!(heading.len() <= SHORT_TEXT);
             proptest::prop_assert_eq!(
-                section_kind_words(&heading),
-                section_kind_words_found(&heading)
+                section_words_in(&heading).collect::<Vec<_>>(),
+                by_regex.collect::<Vec<_>>()
             );
         }
     }
