@@ -295,12 +295,11 @@ const SHORT_TEXT: usize = 120;
 fn section_word_from(text: &str, from: usize) -> Option<std::ops::Range<usize>> {
     let words = &*SECTION_WORDS_KEYED;
     text[from..].char_indices().find_map(|(i, c)| {
+        if !words.firsts.contains_code(u32::from(c)) {
+            return None;
+        }
         let at = from + i;
-        let len = words
-            .firsts
-            .contains_code(u32::from(c))
-            .then(|| words.at(&text[at..], |_| true))??;
-        Some(at..at + len)
+        words.at(&text[at..], |_| true).map(|len| at..at + len)
     })
 }
 
