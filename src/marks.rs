@@ -41,7 +41,8 @@ impl Kinds {
         };
         let mut i = 0;
         loop {
-            i += kindless_len(&bytes[i..]);
+            // Three-byte chars of no kind (Han text but numerals, `，`, `、`): most chars.
+            i += KINDED.outside_len(&bytes[i..]);
             let at = range.start + i;
             match bytes[i..] {
                 [lead @ 0xE0..=0xEF, second, third, ..] => {
@@ -95,16 +96,6 @@ impl Kinds {
             self.numerals.push(at, c);
         }
     }
-}
-
-/// The length of the three-byte chars of no kind that `bytes` starts with: Han text (not
-/// a numeral), `，`, `、`. Most chars are; one bitmap lookup each turns them down.
-fn kindless_len(bytes: &[u8]) -> usize {
-    let kindless = bytes
-        .chunks_exact(3)
-        .take_while(|char| KINDED.contains_three_byte([char[0], char[1], char[2]]) == Some(false))
-        .count();
-    kindless * 3
 }
 
 /// The kinds of a mark, one bit each.
