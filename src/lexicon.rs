@@ -59,10 +59,16 @@ static UNITS: LazyLock<CodeMap<char, Vec<Unit>>> = LazyLock::new(|| {
 /// like one).
 pub(crate) fn unit_at(text: &str) -> Option<Unit> {
     let first = text.chars().next()?;
+    // The group shares the first char: the rest of each surface is compared, byte by
+    // byte (a few bytes, where a call to `memcmp` costs more than the comparison).
+    let after_first = &text.as_bytes()[first.len_utf8()..];
     UNITS
         .get(&first)?
         .iter()
-        .find(|u| text.starts_with(u.surface))
+        .find(|u| {
+            let rest = &u.surface.as_bytes()[first.len_utf8()..];
+            after_first.len() >= rest.len() && after_first.iter().zip(rest).all(|(a, b)| a == b)
+        })
         .copied()
 }
 
