@@ -138,7 +138,7 @@ pub(crate) fn scan<'a>(
     let (marks, mark_chars) = numerals.slices(range.clone());
     // A number starts at a numeral mark, or (an ASCII digit that follows a letter or
     // digit before the text) at the text's start: a text without either holds none.
-    if marks.is_empty() && !text.starts_with(|c: char| c.is_ascii_digit()) {
+    if marks.is_empty() && !text.as_bytes().first().is_some_and(u8::is_ascii_digit) {
         return Vec::new();
     }
     let mut next_mark = 0;
@@ -522,9 +522,11 @@ fn is_code_or_ordinal(text: &str, at: usize) -> bool {
 
 /// What follows the numeral makes it part of a formula or a code: `1+N`, `5G`, `4A级`.
 fn is_formula_or_code_after(rest: &str) -> bool {
-    rest.starts_with(['+', '＋'])
-        || (rest.starts_with(|c: char| c.is_ascii_alphabetic())
-            && lexicon::ascii_unit(rest).is_none())
+    match rest.as_bytes().first() {
+        Some(b'+') => true,
+        Some(b) if b.is_ascii_alphabetic() => lexicon::ascii_unit(rest).is_none(),
+        _ => rest.starts_with('＋'),
+    }
 }
 
 /// `连续37年`, `再延长30年`: a number of years counted, not a calendar year. Only for a
@@ -731,41 +733,28 @@ fn range_second(text: &str, at: usize, first: &Numeral) -> Option<(Numeral, usiz
 /// `百分之五`, `千分之三`, `三分之一`: the fraction that starts the numeral run `run`.
 fn chinese_fraction(text: &str, run: Range<usize>) -> Option<Reading> {
     let at = run.start;
-    let rest = &text[at..];
-    let (denominator, after, kind, unit) = if let Some(after) = rest.strip_prefix("百分之") {
-        (
+    // `分之` follows the run: `百` and `千` of `百分之` and `千分之` are runs of their own.
+    let after = text[run.end..].strip_prefix("分之")?;
+    let (denominator, kind, unit) = match &text[run] {
+        "百" => (
             Number::integer(1),
-            after,
             IndicatorKind::Percent,
             Some(UnitText::Fixed("%")),
-        )
-    } else if let Some(after) = rest.strip_prefix("千分之") {
-        (
+        ),
+        "千" => (
             Number::integer(1),
-            after,
             IndicatorKind::Percent,
             Some(UnitText::Fixed("‰")),
-        )
-    } else {
-        // `三分之一`: the denominator is the numeral run right before `分之`.
-        let split = run.len();
-        if !rest[split..].starts_with("分之") {
-            return None;
-        }
-        let den = numerals::parse_number(&rest[..split])?;
-        (
-            den,
-            &rest[split + "分之".len()..],
-            IndicatorKind::Fraction,
-            None,
-        )
+        ),
+        // `三分之一`: the denominator is the run.
+        run => (numerals::parse_number(run)?, IndicatorKind::Fraction, None),
     };
     let numeral = numerals::read(after, &|_| false)?;
     if numeral.max.is_some() {
         return None;
     }
     let value = numeral.value.checked_div(denominator)?;
-    let mut end = at + (rest.len() - after.len()) + numeral.len;
+    let mut end = text.len() - after.len() + numeral.len;
     let mut approx = Approx::Exact;
     if let Some((word, a)) = AFTER.starting(&text[end..]) {
         approx = a;
