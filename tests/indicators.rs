@@ -132,6 +132,9 @@ fn should_read_the_percent_family_and_fractions() {
     assert_eq!(one("达到百分之一点五七。").1, "1.57");
     assert_eq!(one("提高3个百分点。").2.as_deref(), Some("百分点"));
     assert_eq!(one("占三分之一。").1, "1/3");
+    assert_eq!(one("控制在千分之三以内。").1, "3");
+    assert_eq!(one("控制在千分之三以内。").2.as_deref(), Some("‰"));
+    assert_eq!(one("占一百分之一。").1, "0.01");
     assert_eq!(one("增长1.2倍。").2.as_deref(), Some("倍"));
     assert_eq!(one("达到100％。").2.as_deref(), Some("%"));
 }
