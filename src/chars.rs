@@ -161,12 +161,18 @@ impl BmpSet {
     }
 
     /// Whether the three-byte char `[lead, second, third]` (UTF-8) is in the set; `None`
-    /// when `lead` does not open a three-byte char. A lead byte picks a block of 4,096
-    /// chars, the second byte a word of 64, the third a bit: no code point is assembled.
+    /// when the bytes, which start a char of a UTF-8 text, start a char of another
+    /// length. The first two bytes pick a word, the third a bit: no code point is
+    /// assembled. `lead * 64 + second` runs from `E0 * 64 + 80` to `EF * 64 + BF` for the
+    /// three-byte chars, in the order of their words; it is below for shorter chars (a
+    /// lead below `E0`, and after a two-byte lead a byte below `C0`) and above for longer
+    /// ones. Less its first value it is the index of the word, and one comparison tells
+    /// a three-byte char.
     pub(crate) fn contains_three_byte(&self, [lead, second, third]: [u8; 3]) -> Option<bool> {
-        let block = usize::from(lead ^ 0xE0);
-        (block < 16)
-            .then(|| self.0[block * 64 + usize::from(second & 0x3F)] & (1 << (third & 0x3F)) != 0)
+        let word = (usize::from(lead) * 64 + usize::from(second)).wrapping_sub(0xE0 * 64 + 0x80);
+        self.0
+            .get(word)
+            .map(|word| word & (1 << (third & 0x3F)) != 0)
     }
 
     /// The length of the three-byte chars outside the set that `bytes` starts with.
@@ -245,12 +251,22 @@ mod tests {
         for c in "一二三页，。“”（）\u{800}\u{ffff}".chars() {
             set.insert(c);
         }
+        // Each char followed by chars of every length, the highest and lowest bytes.
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-            let mut utf8 = [0; 4];
-            let len = c.encode_utf8(&mut utf8).len();
-            let three = <[u8; 3]>::try_from(&utf8[..3]).unwrap();
-            let expected = (len == 3).then(|| set.contains_code(u32::from(c)));
-            assert_eq!(set.contains_three_byte(three), expected, "{c:?}");
+            for next in [
+                "\0",
+                "\u{7f}",
+                "\u{80}",
+                "\u{7ff}",
+                "王",
+                "\u{ffff}",
+                "\u{10ffff}",
+            ] {
+                let text = format!("{c}{next}{next}");
+                let three = <[u8; 3]>::try_from(&text.as_bytes()[..3]).unwrap();
+                let expected = (c.len_utf8() == 3).then(|| set.contains_code(u32::from(c)));
+                assert_eq!(set.contains_three_byte(three), expected, "{c:?}");
+            }
         }
     }
 
@@ -258,7 +274,9 @@ mod tests {
         /// A run of three-byte chars outside a set ends at the first char in it or of
         /// another length.
         #[test]
-        fn a_run_outside_a_set_ends_at_its_first_char_in_it(text in "[一二王国，。a\n]{0,12}") {
+        fn a_run_outside_a_set_ends_at_its_first_char_in_it(
+            text in "[一二王国，。a\n\u{7f}\u{80}\u{7ff}\u{800}\u{ffff}\u{10000}\u{10ffff}]{0,16}",
+        ) {
             let set = bmp_set!(|c| matches!(c, '一' | '。'));
             let run: usize = text
                 .chars()
