@@ -177,11 +177,28 @@ impl BmpSet {
 
     /// The length of the three-byte chars outside the set that `bytes` starts with.
     pub(crate) fn outside_len(&self, bytes: &[u8]) -> usize {
-        let outside = bytes
-            .chunks_exact(3)
-            .take_while(|char| self.contains_three_byte([char[0], char[1], char[2]]) == Some(false))
-            .count();
-        outside * 3
+        let outside = |[lead, second, third]: [u8; 3]| {
+            self.contains_three_byte([lead, second, third]) == Some(false)
+        };
+        // The first char alone (marks often come in groups), then two chars a step (runs
+        // of Han text between marks are long), then the last.
+        let mut len = match bytes {
+            &[a, b, c, ..] if outside([a, b, c]) => 3,
+            _ => return 0,
+        };
+        while let Some(&[a, b, c, d, e, f]) = bytes.get(len..len + 6) {
+            if !outside([a, b, c]) {
+                return len;
+            }
+            if !outside([d, e, f]) {
+                return len + 3;
+            }
+            len += 6;
+        }
+        match bytes.get(len..len + 3) {
+            Some(&[a, b, c]) if outside([a, b, c]) => len + 3,
+            _ => len,
+        }
     }
 
     /// Whether the char of code point `code` is in the set.
