@@ -160,6 +160,11 @@ impl BmpSet {
         }
     }
 
+    /// The chars in `self` or in `other`.
+    pub(crate) fn union(&self, other: &BmpSet) -> BmpSet {
+        BmpSet(std::array::from_fn(|i| self.0[i] | other.0[i]))
+    }
+
     /// Whether the three-byte char `[lead, second, third]` (UTF-8) is in the set; `None`
     /// when the bytes, which start a char of a UTF-8 text, start a char of another
     /// length. The first two bytes pick a word, the third a bit: no code point is

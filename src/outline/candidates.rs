@@ -420,31 +420,31 @@ fn inline_unmarked(text: &str, pos: usize, limit: usize) -> Option<Candidate> {
     // the thirtieth char.
     const PHRASE_CHARS: usize = 30;
     let firsts = lexicon::part_word_firsts();
+    let loud = &*PHRASE_LOUD;
     let mut rest = &text.as_bytes()[pos..limit];
-    for index in 0..PHRASE_CHARS {
+    let mut index = 0;
+    while index < PHRASE_CHARS {
+        // A run of quiet chars (of three bytes, neither a stop nor a part word's first)
+        // is passed over, one lookup a char.
+        let run = loud.outside_len(&rest[..rest.len().min(3 * (PHRASE_CHARS - index))]);
+        rest = &rest[run..];
+        index += run / 3;
+        if index == PHRASE_CHARS {
+            break;
+        }
+        let char_index = index;
+        index += 1;
         // Whether a part word may start at the char, and its length.
         let (first, char_len) = match *rest {
-            // Han text (three bytes, lead `E4` to `E9`), looked up by its bytes, never ends
-            // the phrase.
-            [lead @ 0xE4..=0xE9, second, third, ref after @ ..] => {
-                rest = after;
-                (
-                    firsts.contains_three_byte([lead, second, third]) == Some(true),
-                    3,
-                )
-            }
-            // Other chars of three bytes (punctuation, white space) and ASCII are looked
-            // up by their bytes too.
+            // A loud char of three bytes: a stop, or else the first of a part word.
             [lead @ 0xE0..=0xEF, second, third, ref after @ ..] => {
                 if PHRASE_STOPS.contains_three_byte([lead, second, third]) == Some(true) {
                     return None;
                 }
                 rest = after;
-                (
-                    firsts.contains_three_byte([lead, second, third]) == Some(true),
-                    3,
-                )
+                (true, 3)
             }
+            // ASCII and the other chars are looked up in both sets.
             [byte @ 0..=0x7F, ref after @ ..] => {
                 if PHRASE_STOPS.contains_code(u32::from(byte)) {
                     return None;
@@ -465,7 +465,8 @@ fn inline_unmarked(text: &str, pos: usize, limit: usize) -> Option<Candidate> {
             continue;
         }
         let start = limit - rest.len() - char_len;
-        let Some(len) = lexicon::part_word_at(&text[start..limit], PHRASE_CHARS - index) else {
+        let Some(len) = lexicon::part_word_at(&text[start..limit], PHRASE_CHARS - char_index)
+        else {
             continue;
         };
         let end = start + len;
@@ -481,6 +482,11 @@ fn inline_unmarked(text: &str, pos: usize, limit: usize) -> Option<Candidate> {
     }
     None
 }
+
+/// The chars at which the walk of a phrase looks: those that end it and those a part word
+/// may start with (see [`inline_unmarked`]).
+static PHRASE_LOUD: LazyLock<BmpSet> =
+    LazyLock::new(|| PHRASE_STOPS.union(lexicon::part_word_firsts()));
 
 /// The chars of the Basic Multilingual Plane that end a phrase (see [`is_phrase_stop`]).
 static PHRASE_STOPS: BmpSet = bmp_set!(|c| is_phrase_stop(c));
