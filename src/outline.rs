@@ -17,7 +17,7 @@ pub(crate) use candidates::before_furniture;
 use crate::markers::{Family, Marker};
 use crate::marks::Marks;
 use crate::sentences::trim;
-use crate::sorted::Ranges;
+use crate::sorted::{Ranges, Sorted};
 use crate::{Diagnostic, DiagnosticCode, Span};
 use std::ops::Range;
 
@@ -83,46 +83,65 @@ impl Candidate {
     }
 }
 
-/// Finds the headings of `text[body]`, in order, with their depths.
+/// Finds the headings of `text[body]`, in order, with their depths. `lines` and
+/// `line_breaks` are those of the body (see [`lines_at_breaks`]).
 pub(crate) fn headings(
     text: &str,
     body: Range<usize>,
     lines: &[Range<usize>],
+    line_breaks: &Sorted<usize>,
     breaks: &Marks,
     guards: &Ranges,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Heading> {
     let candidates = candidates::candidates(text, lines, breaks, guards);
-    let mut accepted = acceptance::accept(text, body.clone(), breaks, &candidates, diagnostics);
+    let mut accepted = acceptance::accept(
+        text,
+        body.clone(),
+        breaks,
+        line_breaks,
+        &candidates,
+        diagnostics,
+    );
     if accepted.is_empty() {
         accepted = candidates::lead_sentences(text, lines);
     }
     let mut headings = nest(accepted, diagnostics);
     for i in 0..headings.len() {
         let limit = headings.get(i + 1).map_or(body.end, |next| next.start);
-        let (text_range, body_start) =
-            heading_text::heading_text(text, &headings[i], limit, breaks, guards, diagnostics);
+        let (text_range, body_start) = heading_text::heading_text(
+            text,
+            &headings[i],
+            limit,
+            breaks,
+            line_breaks,
+            guards,
+            diagnostics,
+        );
         headings[i].text = text_range;
         headings[i].body_start = body_start;
     }
     headings
 }
 
-/// Lines of `text[range]`, trimmed, non-empty, cut where `breaks` (marks that
-/// [`crate::chars::is_break`] keeps) hold a line break: as [`lines`] gives them, without
-/// another search of the text.
+/// Where lines break in `text[range]`: the line breaks among its `breaks` (marks that
+/// [`crate::chars::is_break`] keeps), found without another search of the text.
+pub(crate) fn line_breaks(breaks: &Marks, range: Range<usize>) -> Sorted<usize> {
+    let (at, chars) = breaks.slices(range);
+    let ends = at.iter().zip(chars).filter(|&(_, &c)| c == '\n');
+    Sorted::new(ends.map(|(&at, _)| at).collect())
+}
+
+/// Lines of `text[range]`, trimmed, non-empty, cut at its `line_breaks` (see
+/// [`line_breaks`]): as [`lines`] gives them.
 pub(crate) fn lines_at_breaks(
     text: &str,
-    breaks: &Marks,
+    line_breaks: &[usize],
     range: Range<usize>,
 ) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(line_breaks.len() + 1);
     let mut start = range.start;
-    let ends = breaks
-        .chars(range.clone())
-        .filter(|&(_, c)| c == '\n')
-        .map(|(at, _)| at);
-    for end in ends.chain([range.end]) {
+    for &end in line_breaks.iter().chain([&range.end]) {
         let line = trim(text, start..end);
         if !line.is_empty() {
             out.push(line);
@@ -221,4 +240,32 @@ fn nest(accepted: Vec<Candidate>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Head
         });
     }
     headings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::marks::Kinds;
+
+    proptest::proptest! {
+        /// The lines cut at the line-break marks are those a search of the text finds,
+        /// in any part of it.
+        #[test]
+        fn lines_at_breaks_are_the_lines(
+            text in "[王，。 \u{3000}\n]{0,30}",
+            cut in 0usize..40,
+        ) {
+            let start = text.char_indices().map(|(i, _)| i).nth(cut).unwrap_or(text.len());
+            let range = start..text.len();
+            let kinds = Kinds::of(&text, range.clone());
+            let breaks = line_breaks(&kinds.breaks, range.clone());
+            let newlines: Vec<usize> = text[range.clone()]
+                .match_indices('\n')
+                .map(|(i, _)| start + i)
+                .collect();
+            proptest::prop_assert_eq!(breaks.all(), &newlines[..]);
+            let expected: Vec<Range<usize>> = lines(&text, range.clone()).collect();
+            proptest::prop_assert_eq!(lines_at_breaks(&text, breaks.all(), range), expected);
+        }
+    }
 }

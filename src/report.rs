@@ -7,7 +7,7 @@ use crate::markers::Family;
 use crate::marks::Kinds;
 use crate::outline::{self, Heading};
 use crate::sentences::{protected, split, trim};
-use crate::sorted::Ranges;
+use crate::sorted::{Ranges, Sorted};
 use crate::{
     Diagnostic, DiagnosticCode, Report, Role, Section, SectionKind, Signature, Span, Text, Theme,
 };
@@ -160,6 +160,8 @@ pub(crate) struct Document<'a> {
     pub marks: Kinds,
     /// The body's lines, trimmed, non-empty.
     pub lines: Vec<Range<usize>>,
+    /// Where the body's lines break.
+    pub line_breaks: Sorted<usize>,
     /// Quotes and brackets, found once for the whole body.
     pub guards: Ranges,
     /// Where numerals are names (see [`indicators::shields`]).
@@ -177,7 +179,8 @@ impl<'a> Document<'a> {
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Self {
         let marks = Kinds::of(source, body.clone());
-        let lines = outline::lines_at_breaks(source, &marks.breaks, body.clone());
+        let line_breaks = outline::line_breaks(&marks.breaks, body.clone());
+        let lines = outline::lines_at_breaks(source, line_breaks.all(), body.clone());
         let guards = protected(&marks.quotes, body.clone());
         Document {
             source,
@@ -186,6 +189,7 @@ impl<'a> Document<'a> {
             marks,
             ignored: ignored_lines(source, &lines, title, diagnostics),
             lines,
+            line_breaks,
         }
     }
 
@@ -199,6 +203,7 @@ impl<'a> Document<'a> {
             self.source,
             body,
             &self.lines,
+            &self.line_breaks,
             &self.marks.breaks,
             &self.guards,
             diagnostics,

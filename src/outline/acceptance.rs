@@ -14,6 +14,7 @@ pub(super) fn accept(
     text: &str,
     body: Range<usize>,
     breaks: &Marks,
+    line_breaks: &Sorted<usize>,
     candidates: &[Candidate],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Candidate> {
@@ -62,7 +63,7 @@ pub(super) fn accept(
             seen[family] = Some(c.start);
         }
     }
-    let (sentence_ends, line_breaks) = sentence_ends_and_line_breaks(breaks, body.clone());
+    let sentence_ends = sentence_ends(breaks, body.clone());
 
     let mut accepted: Vec<Candidate> = Vec::new();
     // The last number accepted in each family (0: none), and the last number of a list
@@ -167,19 +168,9 @@ fn after_colon(text: &str, at: usize) -> bool {
     before.is_some_and(|c| matches!(c, '：' | ':'))
 }
 
-/// Where sentences end and where lines break in `body`, from one pass over its breaks.
-fn sentence_ends_and_line_breaks(
-    breaks: &Marks,
-    body: Range<usize>,
-) -> (Sorted<usize>, Sorted<usize>) {
+/// Where sentences end in `body`, from its breaks.
+fn sentence_ends(breaks: &Marks, body: Range<usize>) -> Sorted<usize> {
     let (at, chars) = breaks.slices(body);
-    let (mut ends, mut lines) = (Vec::with_capacity(at.len()), Vec::with_capacity(at.len()));
-    for (&at, &c) in at.iter().zip(chars) {
-        if c == '\n' {
-            lines.push(at);
-        } else if is_sentence_end(c) {
-            ends.push(at);
-        }
-    }
-    (Sorted::new(ends), Sorted::new(lines))
+    let ends = at.iter().zip(chars).filter(|&(_, &c)| is_sentence_end(c));
+    Sorted::new(ends.map(|(&at, _)| at).collect())
 }

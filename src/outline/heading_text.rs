@@ -5,7 +5,7 @@ use crate::chars::{is_item_end, is_sentence_end, is_space, is_trailing_punct};
 use crate::lexicon;
 use crate::marks::Marks;
 use crate::sentences::trim;
-use crate::sorted::Ranges;
+use crate::sorted::{Ranges, Sorted};
 use crate::{Diagnostic, DiagnosticCode, Span};
 use std::cell::OnceCell;
 use std::iter::Peekable;
@@ -13,7 +13,8 @@ use std::ops::Range;
 use std::slice::Iter;
 
 /// The heading text after a marker and where the body begins, given that the heading's
-/// region ends at `limit`.
+/// region ends at `limit`. `breaks` are the break marks of the text, `line_breaks` the
+/// line breaks among them.
 ///
 /// A heading alone on its line is the whole line; otherwise it is the first sentence
 /// (up to `。；！？：`), unless a space or, for a section, its section word shows that the
@@ -23,6 +24,7 @@ pub(super) fn heading_text(
     h: &Heading,
     limit: usize,
     breaks: &Marks,
+    line_breaks: &Sorted<usize>,
     guards: &Ranges,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> (Option<Range<usize>>, usize) {
@@ -43,7 +45,10 @@ pub(super) fn heading_text(
         return (Some(h.start..end), end);
     }
     let from = h.marker_end.min(limit);
-    let line_end = text[from..limit].find('\n').map_or(limit, |i| from + i);
+    let line_end = line_breaks.all()[line_breaks.indices_within(from..limit)]
+        .first()
+        .copied()
+        .unwrap_or(limit);
     let line = trim(text, from..line_end);
     if line.is_empty() {
         return (None, line_end);
