@@ -171,6 +171,13 @@ fn after_colon(text: &str, at: usize) -> bool {
 /// Where sentences end in `body`, from its breaks.
 fn sentence_ends(breaks: &Marks, body: Range<usize>) -> Sorted<usize> {
     let (at, chars) = breaks.slices(body);
-    let ends = at.iter().zip(chars).filter(|&(_, &c)| is_sentence_end(c));
-    Sorted::new(ends.map(|(&at, _)| at).collect())
+    // Most breaks are sentence ends.
+    let mut ends = Vec::with_capacity(at.len());
+    ends.extend(
+        at.iter()
+            .zip(chars)
+            .filter(|&(_, &c)| is_sentence_end(c))
+            .map(|(&at, _)| at),
+    );
+    Sorted::new(ends)
 }
