@@ -69,6 +69,8 @@ pub(crate) fn split(
     // Each break ends at most one item.
     let mut items = Vec::with_capacity(at.len() + 1);
     let mut start = range.start;
+    // The char after the last item end, read there, and where it stands.
+    let mut after_end: Option<(usize, char)> = None;
     for (&at, &c) in at.iter().zip(chars) {
         if at < start {
             continue;
@@ -91,11 +93,21 @@ pub(crate) fn split(
                 next = text[end..range.end].chars().next();
             }
             // So does a tag in brackets: `。（责任单位：…）`.
-            if matches!(next, Some('（' | '(')) {
-                end = responsibility_tag_end(text, end, range.end).unwrap_or(end);
+            if let Some(tag_end) = matches!(next, Some('（' | '('))
+                .then(|| responsibility_tag_end(text, end, range.end))
+                .flatten()
+            {
+                end = tag_end;
+                next = None;
             }
-            push_trimmed(text, start..end, &mut items);
+            // The item ends with its mark (or a closing mark or tag), never with white
+            // space: only its start is trimmed, unless its first char is known.
+            items.push(match after_end {
+                Some((first_at, c)) if first_at == start && !is_space(c) => start..end,
+                _ => trim_start(text, start..end),
+            });
             start = end;
+            after_end = next.map(|c| (end, c));
         }
     }
     push_trimmed(text, start..range.end, &mut items);
@@ -132,6 +144,15 @@ fn push_trimmed(text: &str, range: Range<usize>, items: &mut Vec<Range<usize>>) 
     let r = trim(text, range);
     if !r.is_empty() {
         items.push(r);
+    }
+}
+
+/// `range` without leading white space.
+fn trim_start(text: &str, range: Range<usize>) -> Range<usize> {
+    let slice = &text[range.clone()];
+    match slice.starts_with(is_space) {
+        false => range,
+        true => range.end - slice.trim_start_matches(is_space).len()..range.end,
     }
 }
 
@@ -184,6 +205,30 @@ mod tests {
             items("获评“三八红旗手1个。\n下一句。"),
             ["获评“三八红旗手1个。", "下一句。"]
         );
+    }
+
+    proptest::proptest! {
+        /// Items are trimmed and not empty, and only white space lies between them.
+        #[test]
+        fn items_are_trimmed_and_cover_the_text(
+            pieces in proptest::collection::vec(proptest::sample::select(&[
+                "王", "。", "；", "”", "（", "）", "（责任单位：局）", "(牵头单位:局)", " ",
+                "\u{3000}", "\n",
+            ][..]), 0..24),
+        ) {
+            let text = pieces.concat();
+            let marks = crate::marks::Kinds::of(&text, 0..text.len());
+            let guards = protected(&marks.quotes, 0..text.len());
+            let items = split(&text, &marks.breaks, 0..text.len(), guards.all());
+            let mut end = 0;
+            for item in items {
+                proptest::prop_assert!(!item.is_empty());
+                proptest::prop_assert_eq!(trim(&text, item.clone()), item.clone());
+                proptest::prop_assert!(text[end..item.start].trim_matches(is_space).is_empty());
+                end = item.end;
+            }
+            proptest::prop_assert!(text[end..].trim_matches(is_space).is_empty());
+        }
     }
 
     #[test]
