@@ -21,8 +21,18 @@ pub(crate) const MAX_QUOTE: usize = 600;
 /// `range`, found from its `quotes` (the quote, bracket and line-break marks, see
 /// [`crate::marks::Kinds`]); each from its opening mark to the end of its closing mark.
 pub(crate) fn protected(quotes: &Marks, range: Range<usize>) -> Ranges {
+    let mut outer = Vec::new();
+    each_enclosed(quotes, range, |enclosed| {
+        keep_outermost(&mut outer, enclosed)
+    });
+    Ranges::new(outer)
+}
+
+/// Calls `found` with each range enclosed by matching marks among `quotes` in `range`,
+/// in the order they close. Ranges never cross: closing a mark drops the marks opened
+/// after it.
+fn each_enclosed(quotes: &Marks, range: Range<usize>, mut found: impl FnMut(Range<usize>)) {
     let mut open: Vec<(usize, char)> = Vec::new();
-    let mut found: Vec<Range<usize>> = Vec::new();
     for (at, c) in quotes.chars(range) {
         if c == '\n' {
             open.clear();
@@ -32,7 +42,7 @@ pub(crate) fn protected(quotes: &Marks, range: Range<usize>) -> Ranges {
             let (start, _) = open[pos];
             open.truncate(pos);
             if at - start <= MAX_QUOTE {
-                found.push(start..at + c.len_utf8());
+                found(start..at + c.len_utf8());
             }
             continue;
         }
@@ -44,15 +54,16 @@ pub(crate) fn protected(quotes: &Marks, range: Range<usize>) -> Ranges {
             }
         }
     }
-    found.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
-    let mut outer: Vec<Range<usize>> = Vec::with_capacity(found.len());
-    for r in found {
-        match outer.last() {
-            Some(last) if r.start < last.end => {}
-            _ => outer.push(r),
-        }
+}
+
+/// Adds `enclosed` to the sorted, outermost ranges `outer`, which it closes after: as
+/// ranges never cross, it holds those that start after it, dropped, and follows the
+/// others.
+fn keep_outermost(outer: &mut Vec<Range<usize>>, enclosed: Range<usize>) {
+    while outer.last().is_some_and(|r| r.start > enclosed.start) {
+        outer.pop();
     }
-    Ranges::new(outer)
+    outer.push(enclosed);
 }
 
 /// Splits `text[range]` into items: trimmed, non-empty byte ranges in order. `breaks`
@@ -205,6 +216,27 @@ mod tests {
             items("获评“三八红旗手1个。\n下一句。"),
             ["获评“三八红旗手1个。", "下一句。"]
         );
+    }
+
+    proptest::proptest! {
+        /// The outermost ranges kept as they close are those of all ranges found, sorted.
+        #[test]
+        fn the_ranges_kept_are_the_outermost(
+            text in "[“”‘’（）()【】《》王\n]{0,30}",
+        ) {
+            let marks = crate::marks::Kinds::of(&text, 0..text.len());
+            let mut all = Vec::new();
+            each_enclosed(&marks.quotes, 0..text.len(), |r| all.push(r));
+            all.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+            let mut expected: Vec<Range<usize>> = Vec::new();
+            for r in all {
+                if expected.last().is_none_or(|last| last.end <= r.start) {
+                    expected.push(r);
+                }
+            }
+            let kept = protected(&marks.quotes, 0..text.len());
+            proptest::prop_assert_eq!(kept.all(), &expected[..]);
+        }
     }
 
     proptest::proptest! {
