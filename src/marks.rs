@@ -34,10 +34,12 @@ impl Kinds {
     /// The marks of each kind in `text[range]` (offsets into `text`), found in one pass.
     pub(crate) fn of(text: &str, range: Range<usize>) -> Self {
         let bytes = &text.as_bytes()[range.clone()];
+        // Sized for the marks of a long report; a short one holds more for its length (a
+        // page of figures), which the floor of 64 keeps from growing step by step.
         let mut kinds = Kinds {
-            breaks: Marks::with_capacity(bytes.len() / 64),
-            quotes: Marks::with_capacity(bytes.len() / 128),
-            numerals: Marks::with_capacity(bytes.len() / 64),
+            breaks: Marks::with_capacity(bytes.len() / 64 + 64),
+            quotes: Marks::with_capacity(bytes.len() / 128 + 64),
+            numerals: Marks::with_capacity(bytes.len() / 64 + 64),
         };
         let mut i = 0;
         loop {

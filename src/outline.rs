@@ -128,8 +128,15 @@ pub(crate) fn headings(
 /// [`crate::chars::is_break`] keeps), found without another search of the text.
 pub(crate) fn line_breaks(breaks: &Marks, range: Range<usize>) -> Sorted<usize> {
     let (at, chars) = breaks.slices(range);
-    let ends = at.iter().zip(chars).filter(|&(_, &c)| c == '\n');
-    Sorted::new(ends.map(|(&at, _)| at).collect())
+    // Counted first: the vector is allocated once, at its size.
+    let mut ends = Vec::with_capacity(chars.iter().filter(|&&c| c == '\n').count());
+    ends.extend(
+        at.iter()
+            .zip(chars)
+            .filter(|&(_, &c)| c == '\n')
+            .map(|(&at, _)| at),
+    );
+    Sorted::new(ends)
 }
 
 /// Lines of `text[range]`, trimmed, non-empty, cut at its `line_breaks` (see

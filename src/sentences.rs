@@ -21,7 +21,8 @@ pub(crate) const MAX_QUOTE: usize = 600;
 /// `range`, found from its `quotes` (the quote, bracket and line-break marks, see
 /// [`crate::marks::Kinds`]); each from its opening mark to the end of its closing mark.
 pub(crate) fn protected(quotes: &Marks, range: Range<usize>) -> Ranges {
-    let mut outer = Vec::new();
+    // At most one range for two marks.
+    let mut outer = Vec::with_capacity(quotes.slices(range.clone()).0.len() / 2);
     each_enclosed(quotes, range, |enclosed| {
         keep_outermost(&mut outer, enclosed)
     });

@@ -65,7 +65,7 @@ pub(super) fn accept(
     }
     let sentence_ends = sentence_ends(breaks, body.clone());
 
-    let mut accepted: Vec<Candidate> = Vec::new();
+    let mut accepted: Vec<Candidate> = Vec::with_capacity(candidates.len());
     // The last number accepted in each family (0: none), and the last number of a list
     // (numbers after a colon) in each.
     let mut last_ordinal = [0u32; Family::ALL.len()];
