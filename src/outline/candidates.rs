@@ -21,9 +21,27 @@ pub(super) fn candidates(
     guards: &Ranges,
 ) -> Vec<Candidate> {
     let mut found = Vec::new();
+    // Each step looks at the place `pos` after the char `prev` at `at`. Outside an open
+    // heading, only a place after a break can start one: the steps go from break to
+    // break. Inside an open heading, every place that may start one is looked at (see
+    // `next_place_in_heading`). Places only move forward, through the lines in order: the
+    // breaks are walked by one cursor.
+    let (break_at, break_chars) = breaks.slices(0..text.len());
+    let mut next_break = 0;
+    // The step at the first break from `pos` on (past the line's end, the line is done).
+    let mut break_step = |pos: usize| {
+        while break_at.get(next_break).is_some_and(|&m| m < pos) {
+            next_break += 1;
+        }
+        break_at
+            .get(next_break)
+            .copied()
+            .zip(break_chars.get(next_break).copied())
+    };
     for (index, line) in all_lines.iter().enumerate() {
+        let first = char_at(text, line.start);
         // Most lines open with no char that may open a marker: they are not read for one.
-        let at_start = char_at(text, line.start)
+        let at_start = first
             .filter(|&c| may_open_marker(c))
             .and_then(|_| at_place(text, line.start, Boundary::LineStart))
             .or_else(|| unmarked(text, all_lines, index));
@@ -37,23 +55,7 @@ pub(super) fn candidates(
         let mut marker_end = found
             .last()
             .map_or(0, |c: &Candidate| c.start + c.marker.len);
-        // Each step looks at the place `pos` after the char `prev` at `at`. Outside an
-        // open heading, only a place after a break can start one: the steps go from
-        // break to break. Inside an open heading, every place that may start one is
-        // looked at (see `next_place_in_heading`).
-        let (line_breaks, break_chars) = breaks.slices(line.clone());
-        let mut next_break = 0;
-        // The step at the first break from `pos` on.
-        let mut break_step = |pos: usize| {
-            while line_breaks.get(next_break).is_some_and(|&m| m < pos) {
-                next_break += 1;
-            }
-            line_breaks
-                .get(next_break)
-                .copied()
-                .zip(break_chars.get(next_break).copied())
-        };
-        let mut step = char_at(text, line.start).map(|first| match heading_open {
+        let mut step = first.map(|first| match heading_open {
             true => next_place_in_heading(text, line.start, first, line.end, marker_end),
             false => (line.start, first),
         });
@@ -389,14 +391,12 @@ fn unmarked(text: &str, lines: &[Range<usize>], index: usize) -> Option<Candidat
     let line_text = &text[line.clone()];
     let next = lines.get(index + 1)?;
     let chars = line_text.chars().count();
-    if !(4..=30).contains(&chars) {
-        return None;
-    }
-    let last = line_text.chars().next_back()?;
-    let plausible = line_text.chars().filter(|&c| is_han(c)).count() * 2 > chars
-        && !is_trailing_punct(last)
+    // The cheap tests first: most short lines end with punctuation.
+    let plausible = (4..=30).contains(&chars)
+        && !line_text.chars().next_back().is_some_and(is_trailing_punct)
         && !line_text.contains(is_space)
-        && !line_text.ends_with("会议上");
+        && !line_text.ends_with("会议上")
+        && line_text.chars().filter(|&c| is_han(c)).count() * 2 > chars;
     // A longer line with a sentence end follows (looked at last: it may be long).
     let body_follows = || {
         let next_text = &text[next.clone()];
