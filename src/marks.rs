@@ -15,7 +15,7 @@
 //! point is assembled), ASCII runs are read in a loop of their own, and the kinds of
 //! every mark are looked up in a table.
 
-use crate::chars::{BmpSet, bmp_set, is_break, is_numeral, is_quote, three_byte_code};
+use crate::chars::{RunSet, bmp_set, is_break, is_numeral, is_quote, three_byte_code};
 use crate::sorted::Sorted;
 use std::ops::Range;
 
@@ -202,7 +202,7 @@ impl Marks {
 
 /// The chars of the Basic Multilingual Plane that are marks of some kind: the one bit
 /// the skip loop tests per char ([`KIND_BLOCKS`] has the kinds themselves).
-static KINDED: BmpSet = bmp_set!(|c| kinds_by_definition(c) != 0);
+static KINDED: RunSet = RunSet::of(&bmp_set!(|c| kinds_by_definition(c) != 0));
 
 #[cfg(test)]
 mod tests {

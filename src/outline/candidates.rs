@@ -3,7 +3,7 @@
 
 use super::{BODY_OPENERS, Boundary, Candidate};
 use crate::chars::{
-    BmpSet, bmp_set, char_at, char_before, is_break, is_han, is_item_end, is_sentence_end,
+    BmpSet, RunSet, bmp_set, char_at, char_before, is_break, is_han, is_item_end, is_sentence_end,
     is_space, is_trailing_punct, three_byte_code,
 };
 use crate::lexicon;
@@ -214,8 +214,9 @@ fn next_place_in_heading(
 
 /// The chars that make a step inside an open heading find something: breaks, item ends
 /// and the chars that may open a marker (see [`next_place_in_heading`]).
-static LOUD_IN_HEADING: BmpSet =
-    bmp_set!(|c| is_break(c) || is_item_end(c) || opens_marker_by_definition(c));
+static LOUD_IN_HEADING: RunSet = RunSet::of(&bmp_set!(|c| is_break(c)
+    || is_item_end(c)
+    || opens_marker_by_definition(c)));
 
 /// Whether a marker or an appendix word can start with `c`: one bit of [`MARKER_FIRSTS`].
 fn may_open_marker(c: char) -> bool {
@@ -485,8 +486,8 @@ fn inline_unmarked(text: &str, pos: usize, limit: usize) -> Option<Candidate> {
 
 /// The chars at which the walk of a phrase looks: those that end it and those a part word
 /// may start with (see [`inline_unmarked`]).
-static PHRASE_LOUD: LazyLock<BmpSet> =
-    LazyLock::new(|| PHRASE_STOPS.union(lexicon::part_word_firsts()));
+static PHRASE_LOUD: LazyLock<Box<RunSet>> =
+    LazyLock::new(|| Box::new(RunSet::of(&PHRASE_STOPS.union(lexicon::part_word_firsts()))));
 
 /// The chars of the Basic Multilingual Plane that end a phrase (see [`is_phrase_stop`]).
 static PHRASE_STOPS: BmpSet = bmp_set!(|c| is_phrase_stop(c));
