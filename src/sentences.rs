@@ -161,11 +161,7 @@ fn push_trimmed(text: &str, range: Range<usize>, items: &mut Vec<Range<usize>>) 
 
 /// `range` without leading white space.
 fn trim_start(text: &str, range: Range<usize>) -> Range<usize> {
-    let slice = &text[range.clone()];
-    match slice.starts_with(is_space) {
-        false => range,
-        true => range.end - slice.trim_start_matches(is_space).len()..range.end,
-    }
+    range.end - text[range.clone()].trim_start_matches(is_space).len()..range.end
 }
 
 /// `range` without leading and trailing white space.
