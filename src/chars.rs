@@ -190,18 +190,19 @@ impl BmpSet {
 }
 
 /// A [`BmpSet`] laid out for skipping runs of three-byte chars outside it: a word for
-/// every pair of bytes `[lead, second]`, indexed by `lead * 64 + second` (which runs below
-/// `256 * 65`). The words of three-byte chars (`lead` `E0`–`EF`, see
-/// [`BmpSet::contains_three_byte`]) are those of the set; every other word has all its
-/// bits set, so that a char of another length ends a run as a char in the set does.
-/// Unlike [`BmpSet::contains_three_byte`] a lookup needs no bounds check (and no
-/// offset): a third of the work per char of Han text. It takes 130 KiB, made once
-/// whatever the input; a text reads only the words of the leads it uses, as many as with
-/// a [`BmpSet`].
+/// every pair of bytes `[lead, second]`, indexed by the two bytes read as one
+/// little-endian `u16` less its top two bits (`(second & 3F) << 8 | lead`: one load and
+/// one mask per char, no bounds check). The mask loses nothing in UTF-8 text: a lead of
+/// a three-byte char (`E0`–`EF`) is followed by a continuation byte (`80`–`BF`), whose
+/// top bits are always `10`; every other lead (ASCII, two- and four-byte) has words of
+/// its own. The words of three-byte chars are those of the set; every other word has all
+/// its bits set, so that a char of another length ends a run as a char in the set does.
+/// It takes 128 KiB, made once whatever the input; a text reads only the words of the
+/// leads it uses, as many as with a [`BmpSet`].
 pub(crate) struct RunSet([u64; RUN_WORDS]);
 
-/// The words of a [`RunSet`]: one for each value of `lead * 64 + second`.
-const RUN_WORDS: usize = 255 * 64 + 255 + 1;
+/// The words of a [`RunSet`]: one for each value of `(second & 3F) << 8 | lead`.
+const RUN_WORDS: usize = 1 << 14;
 
 impl RunSet {
     /// The run set of `set`.
@@ -209,7 +210,8 @@ impl RunSet {
         let mut words = [u64::MAX; RUN_WORDS];
         let mut word = 0;
         while word < set.0.len() {
-            words[0xE0 * 64 + 0x80 + word] = set.0[word];
+            let (lead, second) = (0xE0 + word / 64, 0x80 + word % 64);
+            words[(second & 0x3F) << 8 | lead] = set.0[word];
             word += 1;
         }
         RunSet(words)
@@ -217,26 +219,26 @@ impl RunSet {
 
     /// The length of the three-byte chars outside the set that `bytes` starts with.
     pub(crate) fn outside_len(&self, bytes: &[u8]) -> usize {
-        let outside = |[lead, second, third]: [u8; 3]| {
-            let word = self.0[usize::from(lead) * 64 + usize::from(second)];
+        let outside = |char: &[u8; 3]| {
+            let [pair @ .., third] = char;
+            let word = self.0[usize::from(u16::from_le_bytes(*pair) & 0x3FFF)];
             word & (1 << (third & 0x3F)) == 0
         };
         // The first char alone (marks often come in groups), then eight chars a step
         // (unrolled: runs of Han text between marks are long), then the last one by one.
-        let mut len = match bytes {
-            &[a, b, c, ..] if outside([a, b, c]) => 3,
+        let mut len = match bytes.first_chunk() {
+            Some(char) if outside(char) => 3,
             _ => return 0,
         };
         while let Some(step) = bytes.get(len..len + 3 * 8) {
-            for (k, char) in step.chunks_exact(3).enumerate() {
-                if !outside([char[0], char[1], char[2]]) {
-                    return len + 3 * k;
-                }
+            let mut chars = step.chunks_exact(3).map(<&[u8; 3]>::try_from);
+            if let Some(k) = chars.position(|char| char.is_ok_and(|char| !outside(char))) {
+                return len + 3 * k;
             }
             len += step.len();
         }
-        while let Some(&[a, b, c]) = bytes.get(len..len + 3) {
-            if !outside([a, b, c]) {
+        while let Some(char) = bytes.get(len..).and_then(|b| b.first_chunk()) {
+            if !outside(char) {
                 break;
             }
             len += 3;
