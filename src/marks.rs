@@ -70,15 +70,16 @@ impl Kinds {
     /// Files the marks of the ASCII run at the start of `bytes` (at `at`), every char but
     /// a letter or digit after another one, and returns its length.
     fn file_ascii(&mut self, at: usize, bytes: &[u8]) -> usize {
-        let mut after_alphanumeric = false;
         let mut i = 0;
         while let Some(&byte @ 0..=0x7F) = bytes.get(i) {
-            let alphanumeric = byte.is_ascii_alphanumeric();
-            if !(alphanumeric && after_alphanumeric) {
-                self.file(at + i, char::from(byte));
-            }
-            after_alphanumeric = alphanumeric;
+            self.file(at + i, char::from(byte));
             i += 1;
+            if byte.is_ascii_alphanumeric() {
+                i += bytes[i..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_alphanumeric())
+                    .count();
+            }
         }
         i
     }
