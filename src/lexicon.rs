@@ -151,7 +151,8 @@ impl KeyedWords {
             if let (Some(first), Some(second)) = (chars.next(), chars.next()) {
                 keyed.firsts.insert(first);
                 keyed.seconds.insert(second);
-                let group = keyed.groups.entry(Self::key(first, second)).or_default();
+                let key = Self::key(u32::from(first), u32::from(second));
+                let group = keyed.groups.entry(key).or_default();
                 group.push(word);
             }
         }
@@ -166,20 +167,34 @@ impl KeyedWords {
         Self::of(words.into_iter())
     }
 
-    /// Two chars as one key.
-    fn key(first: char, second: char) -> u64 {
+    /// The code points of two chars as one key.
+    fn key(first: u32, second: u32) -> u64 {
         (u64::from(first) << 32) | u64::from(second)
     }
 
     /// The length of the first word that stands at the front of `text` and `fits`.
     fn at(&self, text: &str, fits: impl Fn(&str) -> bool) -> Option<usize> {
-        let mut chars = text.chars();
-        let (first, second) = (chars.next()?, chars.next()?);
-        if !self.seconds.contains_code(u32::from(second)) {
-            return None;
-        }
+        let key = match *text.as_bytes() {
+            // Two chars of three bytes (Han text): the second is looked up by its bytes,
+            // and most texts are turned down with no char decoded.
+            [lead, b, c, second_lead @ 0xE0..=0xEF, e, f, ..] if (0xE0..=0xEF).contains(&lead) => {
+                if self.seconds.contains_three_byte([second_lead, e, f]) != Some(true) {
+                    return None;
+                }
+                let code = crate::chars::three_byte_code;
+                Self::key(code(lead, b, c), code(second_lead, e, f))
+            }
+            _ => {
+                let mut chars = text.chars();
+                let (first, second) = (chars.next()?, chars.next()?);
+                if !self.seconds.contains_code(u32::from(second)) {
+                    return None;
+                }
+                Self::key(u32::from(first), u32::from(second))
+            }
+        };
         self.groups
-            .get(&Self::key(first, second))?
+            .get(&key)?
             .iter()
             .find(|&&w| text.starts_with(w) && fits(w))
             .map(|w| w.len())
@@ -344,6 +359,41 @@ mod tests {
         assert_eq!(part_word_at("重点工作完成情况", 30), Some("重点工作".len()));
         assert_eq!(part_word_at("取得的成效显著", 30), Some("取得的成效".len()));
         assert_eq!(part_word_at("取得的成效显著", 4), None);
+    }
+
+    /// [`KeyedWords::at`] with both first chars decoded: the word it finds in `text`.
+    fn keyed_word_by_chars(words: &KeyedWords, text: &str, max_chars: usize) -> Option<usize> {
+        let mut chars = text.chars();
+        let (first, second) = (chars.next()?, chars.next()?);
+        let key = KeyedWords::key(u32::from(first), u32::from(second));
+        words
+            .groups
+            .get(&key)?
+            .iter()
+            .find(|&&w| text.starts_with(w) && w.chars().count() <= max_chars)
+            .map(|w| w.len())
+    }
+
+    proptest::proptest! {
+        /// Words are found by the bytes of Han text as by its chars.
+        #[test]
+        fn keyed_words_are_found_as_by_chars(
+            pieces in proptest::collection::vec(proptest::sample::select(&[
+                "工作", "回顾", "计划", "主要", "目标", "取得的", "成效", "一带", "一路", "两学",
+                "一做", "工", "作", "一", "王", "，", "a", "1", "é", "\u{20000}",
+            ][..]), 0..8),
+            max_chars in 0usize..8,
+        ) {
+            let text = pieces.concat();
+            proptest::prop_assert_eq!(
+                part_word_at(&text, max_chars),
+                keyed_word_by_chars(&PART_WORDS, &text, max_chars)
+            );
+            proptest::prop_assert_eq!(
+                set_phrase_at(&text),
+                keyed_word_by_chars(&SET_PHRASES, &text, usize::MAX)
+            );
+        }
     }
 
     #[test]
