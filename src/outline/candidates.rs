@@ -38,6 +38,11 @@ pub(super) fn candidates(
             .copied()
             .zip(break_chars.get(next_break).copied())
     };
+    // The guarded ranges are walked by cursors too: the first that ends after the
+    // place, and the first that may end at it.
+    let guarded = guards.all();
+    let mut guard = guarded.iter().peekable();
+    let mut tag_ending = 0;
     for (index, line) in all_lines.iter().enumerate() {
         let first = char_at(text, line.start);
         // Most lines open with no char that may open a marker: they are not read for one.
@@ -49,24 +54,21 @@ pub(super) fn candidates(
         // heading that has not ended yet (`二、深入打好攻坚战（一）持续推进…`).
         let mut heading_open = at_start.is_some();
         found.extend(at_start);
-        let guarded = guards.overlapping(line.clone());
-        let mut guard = guarded.iter().peekable();
-        let mut tag_ending = 0;
         let mut marker_end = found
             .last()
             .map_or(0, |c: &Candidate| c.start + c.marker.len);
-        let mut step = first.map(|first| match heading_open {
-            true => next_place_in_heading(text, line.start, first, line.end, marker_end),
-            false => (line.start, first),
+        // Outside an open heading, every step is at a break.
+        let mut step = first.and_then(|first| match (heading_open, is_break(first)) {
+            (true, _) => Some(next_place_in_heading(
+                text, line.start, first, line.end, marker_end,
+            )),
+            (false, true) => Some((line.start, first)),
+            (false, false) => break_step(line.start + first.len_utf8()),
         });
         while let Some((at, prev)) = step {
             let pos = at + prev.len_utf8();
             if pos >= line.end {
                 break;
-            }
-            if !(heading_open || is_break(prev)) {
-                step = break_step(pos);
-                continue;
             }
             let Some(c) = char_at(text, pos) else {
                 break;
