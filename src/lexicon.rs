@@ -173,31 +173,37 @@ impl KeyedWords {
     }
 
     /// The length of the first word that stands at the front of `text` and `fits`.
+    #[inline]
     fn at(&self, text: &str, fits: impl Fn(&str) -> bool) -> Option<usize> {
         let key = match *text.as_bytes() {
             // Two chars of three bytes (Han text): the second is looked up by its bytes,
             // and most texts are turned down with no char decoded.
-            [lead, b, c, second_lead @ 0xE0..=0xEF, e, f, ..] if (0xE0..=0xEF).contains(&lead) => {
-                if self.seconds.contains_three_byte([second_lead, e, f]) != Some(true) {
+            [a @ 0xE0..=0xEF, b, c, d @ 0xE0..=0xEF, e, f, ..] => {
+                if self.seconds.contains_three_byte([d, e, f]) != Some(true) {
                     return None;
                 }
                 let code = crate::chars::three_byte_code;
-                Self::key(code(lead, b, c), code(second_lead, e, f))
+                Self::key(code(a, b, c), code(d, e, f))
             }
-            _ => {
-                let mut chars = text.chars();
-                let (first, second) = (chars.next()?, chars.next()?);
-                if !self.seconds.contains_code(u32::from(second)) {
-                    return None;
-                }
-                Self::key(u32::from(first), u32::from(second))
-            }
+            _ => self.key_of_chars(text)?,
         };
+        // The words of a group share their first two chars: most differ from the text by
+        // their last byte, compared first.
+        let last_byte_agrees = |w: &str| text.as_bytes().get(w.len() - 1) == w.as_bytes().last();
         self.groups
             .get(&key)?
             .iter()
-            .find(|&&w| text.starts_with(w) && fits(w))
+            .find(|&&w| last_byte_agrees(w) && text.starts_with(w) && fits(w))
             .map(|w| w.len())
+    }
+
+    /// The key of the first two chars of `text`, if the second is some word's second.
+    fn key_of_chars(&self, text: &str) -> Option<u64> {
+        let mut chars = text.chars();
+        let (first, second) = (chars.next()?, chars.next()?);
+        self.seconds
+            .contains_code(u32::from(second))
+            .then(|| Self::key(u32::from(first), u32::from(second)))
     }
 
     /// Every word.
@@ -332,6 +338,7 @@ pub(crate) fn part_word_firsts() -> &'static BmpSet {
 
 /// The length of the longest part word of at most `max_chars` chars at the front of
 /// `text`: `重点工作` in `重点工作完成情况`.
+#[inline]
 pub(crate) fn part_word_at(text: &str, max_chars: usize) -> Option<usize> {
     PART_WORDS.at(text, |w| w.chars().count() <= max_chars)
 }

@@ -422,54 +422,52 @@ fn inline_unmarked(text: &str, pos: usize, limit: usize) -> Option<Candidate> {
     // words are Han text: one that starts in the phrase ends in it, unless it runs past
     // the thirtieth char.
     const PHRASE_CHARS: usize = 30;
-    let firsts = lexicon::part_word_firsts();
     let loud = &*PHRASE_LOUD;
     let mut rest = &text.as_bytes()[pos..limit];
-    let mut index = 0;
-    while index < PHRASE_CHARS {
+    // Three bytes for each char the phrase may still take: a run of Han text takes them
+    // all, and a char of any length takes three.
+    let mut budget = 3 * PHRASE_CHARS;
+    while budget > 0 {
         // A run of quiet chars (of three bytes, neither a stop nor a part word's first)
         // is passed over, one lookup a char.
-        let run = loud.outside_len(&rest[..rest.len().min(3 * (PHRASE_CHARS - index))]);
+        let run = loud.outside_len(&rest[..rest.len().min(budget)]);
         rest = &rest[run..];
-        index += run / 3;
-        if index == PHRASE_CHARS {
+        budget -= run;
+        if budget == 0 {
             break;
         }
-        let char_index = index;
-        index += 1;
-        // Whether a part word may start at the char, and its length.
-        let (first, char_len) = match *rest {
+        // The chars from the loud one on that the phrase may take.
+        let chars_left = budget / 3;
+        budget -= 3;
+        match *rest {
             // A loud char of three bytes: a stop, or else the first of a part word.
             [lead @ 0xE0..=0xEF, second, third, ref after @ ..] => {
                 if PHRASE_STOPS.contains_three_byte([lead, second, third]) == Some(true) {
                     return None;
                 }
                 rest = after;
-                (true, 3)
             }
-            // ASCII and the other chars are looked up in both sets.
-            [byte @ 0..=0x7F, ref after @ ..] => {
-                if PHRASE_STOPS.contains_code(u32::from(byte)) {
-                    return None;
-                }
-                rest = after;
-                (firsts.contains_code(u32::from(byte)), 1)
-            }
+            // A char of another length: a stop, or else no part word's first (part words
+            // are Han text, of three-byte chars).
             _ => {
                 let c = text[limit - rest.len()..limit].chars().next()?;
                 if PHRASE_STOPS.contains_code(u32::from(c)) {
                     return None;
                 }
                 rest = &rest[c.len_utf8()..];
-                (firsts.contains_code(u32::from(c)), c.len_utf8())
+                // ASCII after it (figures, Latin letters) is read here, not a char a step.
+                while let (true, [byte @ 0..=0x7F, after @ ..]) = (budget > 0, rest) {
+                    if PHRASE_STOPS.contains_code(u32::from(*byte)) {
+                        return None;
+                    }
+                    rest = after;
+                    budget -= 3;
+                }
+                continue;
             }
-        };
-        if !first {
-            continue;
         }
-        let start = limit - rest.len() - char_len;
-        let Some(len) = lexicon::part_word_at(&text[start..limit], PHRASE_CHARS - char_index)
-        else {
+        let start = limit - rest.len() - 3;
+        let Some(len) = lexicon::part_word_at(&text[start..limit], chars_left) else {
             continue;
         };
         let end = start + len;
