@@ -1,7 +1,7 @@
 //! Where a heading's text ends and its body begins.
 
 use super::{BODY_OPENERS, Heading};
-use crate::chars::{is_item_end, is_sentence_end, is_space, is_trailing_punct};
+use crate::chars::{RunSet, bmp_set, is_item_end, is_sentence_end, is_space, is_trailing_punct};
 use crate::lexicon;
 use crate::marks::Marks;
 use crate::sentences::trim;
@@ -66,13 +66,12 @@ pub(super) fn heading_text(
     };
     // A space before any punctuation ends a heading glued to its body: `一、主要成效 一年来，…`.
     // The sentence end is punctuation itself.
-    let before_end = text[line.start..end]
-        .char_indices()
-        .map(|(i, c)| (line.start + i, c));
-    let first_punct = first_unguarded(before_end, guarded, is_trailing_punct).unwrap_or(end);
-    if let Some(space) = text[line.start..first_punct].find(is_space) {
-        if text[line.start..line.start + space].chars().count() >= 4 {
-            return (Some(line.start..line.start + space), line.start + space);
+    let puncts = loud_chars(text, line.start..end);
+    let first_punct = first_unguarded(puncts, guarded, is_trailing_punct).unwrap_or(end);
+    let first_space = loud_chars(text, line.start..first_punct).find(|&(_, c)| is_space(c));
+    if let Some((space, _)) = first_space {
+        if text[line.start..space].chars().count() >= 4 {
+            return (Some(line.start..space), space);
         }
     }
     let sentence = line.start..end;
@@ -119,6 +118,21 @@ fn first_unguarded<'g>(
     })
 }
 
+/// The chars of `text[range]` with their offsets, but for the runs of three-byte chars
+/// that are neither punctuation nor space (most Han text), which are passed over.
+fn loud_chars(text: &str, range: Range<usize>) -> impl Iterator<Item = (usize, char)> + '_ {
+    let mut at = range.start;
+    std::iter::from_fn(move || {
+        at += PUNCT_OR_SPACE.outside_len(&text.as_bytes()[at..range.end]);
+        let c = text[at..range.end].chars().next()?;
+        at += c.len_utf8();
+        Some((at - c.len_utf8(), c))
+    })
+}
+
+/// The chars that may end a heading's text (see [`is_trailing_punct`]) and white space.
+static PUNCT_OR_SPACE: RunSet = RunSet::of(&bmp_set!(|c| is_trailing_punct(c) || is_space(c)));
+
 fn strip_trailing_punct(text: &str, range: Range<usize>) -> Range<usize> {
     let s = &text[range.clone()];
     let kept = s.trim_end_matches(|c: char| is_trailing_punct(c) || is_space(c) || c == '—');
@@ -153,4 +167,29 @@ fn glued_cut(sentence: &str) -> Option<usize> {
         };
     }
     cut.filter(|&c| c < sentence.len() && !joins(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// Passing over quiet runs loses no punctuation or space, in any part of a text.
+        #[test]
+        fn loud_chars_hold_every_punctuation_and_space(
+            text in "[王国，。、 \u{3000}a1.é\u{20000}\n]{0,24}",
+            cut in 0usize..30,
+        ) {
+            let start = text.char_indices().map(|(i, _)| i).nth(cut).unwrap_or(text.len());
+            let loud = |&(_, c): &(usize, char)| is_trailing_punct(c) || is_space(c);
+            let expected: Vec<(usize, char)> = text[start..]
+                .char_indices()
+                .map(|(i, c)| (start + i, c))
+                .filter(loud)
+                .collect();
+            let found: Vec<(usize, char)> =
+                loud_chars(&text, start..text.len()).filter(loud).collect();
+            proptest::prop_assert_eq!(found, expected);
+        }
+    }
 }
