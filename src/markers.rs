@@ -292,6 +292,13 @@ mod tests {
     }
 
     #[test]
+    fn every_family_stands_at_its_index() {
+        for (index, family) in Family::ALL.iter().enumerate() {
+            assert_eq!(*family as usize, index, "{family:?}");
+        }
+    }
+
+    #[test]
     fn recognises_every_marker_style() {
         assert_eq!(family("一、总体情况"), Some((Family::ChineseComma, 1)));
         assert_eq!(family("十二、其他"), Some((Family::ChineseComma, 12)));

@@ -7,6 +7,7 @@ use crate::markers::Family;
 use crate::marks::Marks;
 use crate::sorted::Sorted;
 use crate::{Diagnostic, DiagnosticCode, Span};
+use std::cell::OnceCell;
 use std::ops::Range;
 
 /// Keeps the candidates the whole document supports.
@@ -63,7 +64,9 @@ pub(super) fn accept(
             seen[family] = Some(c.start);
         }
     }
-    let sentence_ends = sentence_ends(breaks, body.clone());
+    // Built at the first look: a document may have no candidate that needs it.
+    let sentence_ends = OnceCell::new();
+    let sentence_ends = || sentence_ends.get_or_init(|| sentence_ends_of(breaks, body.clone()));
 
     let mut accepted: Vec<Candidate> = Vec::with_capacity(candidates.len());
     // The last number accepted in each family (0: none), and the last number of a list
@@ -113,7 +116,7 @@ pub(super) fn accept(
                 // What it heads, up to the next marker of its family, holds a full sentence
                 // (a heading's body does; an inline list item does not).
                 let holds_a_sentence = || {
-                    !sentence_ends
+                    !sentence_ends()
                         .indices_within(c.start + c.marker.len..next_same[index])
                         .is_empty()
                 };
@@ -123,7 +126,7 @@ pub(super) fn accept(
                 // right under a heading (`三、2024年工作计划 （一）…`).
                 let under_heading = || {
                     accepted.last().is_some_and(|p| {
-                        sentence_ends
+                        sentence_ends()
                             .indices_within(p.start + p.marker.len..c.start)
                             .is_empty()
                     })
@@ -149,11 +152,10 @@ pub(super) fn accept(
         }
         // A heading of a higher level restarts the numbering of every lower one.
         if let Some(rank) = family.rank() {
-            for lower in Family::ALL
-                .iter()
-                .filter(|f| f.rank().is_some_and(|r| r > rank))
-            {
-                last_ordinal[*lower as usize] = 0;
+            for (lower, last) in Family::ALL.iter().zip(&mut last_ordinal) {
+                if lower.rank().is_some_and(|r| r > rank) {
+                    *last = 0;
+                }
             }
         }
         last_ordinal[family as usize] = ordinal;
@@ -169,7 +171,7 @@ fn after_colon(text: &str, at: usize) -> bool {
 }
 
 /// Where sentences end in `body`, from its breaks.
-fn sentence_ends(breaks: &Marks, body: Range<usize>) -> Sorted<usize> {
+fn sentence_ends_of(breaks: &Marks, body: Range<usize>) -> Sorted<usize> {
     let (at, chars) = breaks.slices(body);
     // Most breaks are sentence ends.
     let mut ends = Vec::with_capacity(at.len());
