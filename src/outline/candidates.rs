@@ -20,7 +20,7 @@ pub(super) fn candidates(
     breaks: &Marks,
     guards: &Ranges,
 ) -> Vec<Candidate> {
-    let mut found = Vec::new();
+    let mut found = Vec::with_capacity(all_lines.len());
     // Each step looks at the place `pos` after the char `prev` at `at`. Outside an open
     // heading, only a place after a break can start one: the steps go from break to
     // break. Inside an open heading, every place that may start one is looked at (see
@@ -41,22 +41,19 @@ pub(super) fn candidates(
     // The guarded ranges are walked by cursors too: the first that ends after the
     // place, and the first that may end at it.
     let guarded = guards.all();
-    let mut guard = guarded.iter().peekable();
-    let mut tag_ending = 0;
+    let (mut guard, mut tag_ending) = (0, 0);
     for (index, line) in all_lines.iter().enumerate() {
         let first = char_at(text, line.start);
         // Most lines open with no char that may open a marker: they are not read for one.
         let at_start = first
             .filter(|&c| may_open_marker(c))
-            .and_then(|_| at_place(text, line.start, Boundary::LineStart))
+            .and_then(|c| at_place(text, line.start, c, Boundary::LineStart))
             .or_else(|| unmarked(text, all_lines, index));
         // Inline candidates: after a sentence end, a colon or white space, or glued to a
         // heading that has not ended yet (`二、深入打好攻坚战（一）持续推进…`).
         let mut heading_open = at_start.is_some();
+        let mut marker_end = at_start.as_ref().map_or(0, |c| c.start + c.marker.len);
         found.extend(at_start);
-        let mut marker_end = found
-            .last()
-            .map_or(0, |c: &Candidate| c.start + c.marker.len);
         // Outside an open heading, every step is at a break.
         let mut step = first.and_then(|first| match (heading_open, is_break(first)) {
             (true, _) => Some(next_place_in_heading(
@@ -82,18 +79,14 @@ pub(super) fn candidates(
                 heading_open = false;
             }
             let looked_at = pos >= marker_end && !is_space(c) && (after_break || heading_open);
-            while looked_at && guard.peek().is_some_and(|g| g.end <= pos) {
-                guard.next();
-            }
-            let guarded_here = guard.peek().is_some_and(|g| g.start < pos && pos < g.end);
-            if looked_at && !guarded_here {
+            if looked_at && !inside(guarded, pos, &mut guard) {
                 let boundary = if after_break {
                     Boundary::Inline
                 } else {
                     Boundary::Glued
                 };
                 let marked = may_open_marker(c)
-                    .then(|| at_place(text, pos, boundary))
+                    .then(|| at_place(text, pos, c, boundary))
                     .flatten();
                 // After a sentence end (white space aside), an unmarked heading may
                 // start: the char before `pos` is `prev`, or white space after one.
@@ -169,6 +162,16 @@ fn ending_at<'g>(
     guarded.get(*ending).filter(|g| g.end == pos)
 }
 
+/// Whether `pos` lies inside a range of `guarded` (sorted, disjoint), not at its ends.
+/// `next`, the index of the first range that may end after `pos`, moves forward as `pos`
+/// does (see [`ending_at`]).
+fn inside(guarded: &[Range<usize>], pos: usize, next: &mut usize) -> bool {
+    while guarded.get(*next).is_some_and(|g| g.end <= pos) {
+        *next += 1;
+    }
+    guarded.get(*next).is_some_and(|g| g.start < pos)
+}
+
 /// Inside an open heading, the first step from the char `prev` at `at` on that can find
 /// something: after a break, or before an item end or a char that may open a marker.
 /// Every other step finds no candidate and keeps the heading open; so does every step
@@ -235,11 +238,12 @@ const fn opens_marker_by_definition(c: char) -> bool {
 /// beyond it opens a marker): one lookup instead of a tree of comparisons for Han text.
 static MARKER_FIRSTS: BmpSet = bmp_set!(|c| opens_marker_by_definition(c));
 
-/// The candidate at `pos`, if a marker stands there and what follows suits a heading.
-fn at_place(text: &str, pos: usize, boundary: Boundary) -> Option<Candidate> {
+/// The candidate at `pos`, whose char is `first`, if a marker stands there and what
+/// follows suits a heading.
+fn at_place(text: &str, pos: usize, first: char, boundary: Boundary) -> Option<Candidate> {
     let rest = &text[pos..];
     // Appendix words start with 附, 名 or 注, bracket headings with 【.
-    let appendix = rest.starts_with(['附', '名', '注']);
+    let appendix = matches!(first, '附' | '名' | '注');
     if let Some(len) = appendix.then(|| appendix_word(rest, boundary)).flatten() {
         let marker = Marker {
             family: Family::Unmarked,
@@ -254,11 +258,7 @@ fn at_place(text: &str, pos: usize, boundary: Boundary) -> Option<Candidate> {
             appendix: true,
         });
     }
-    if let Some((len, inner)) = rest
-        .starts_with('【')
-        .then(|| bracket_heading(rest))
-        .flatten()
-    {
+    if let Some((len, inner)) = (first == '【').then(|| bracket_heading(rest)).flatten() {
         let marker = Marker {
             family: Family::Bracket,
             ordinal: 0,
@@ -531,9 +531,10 @@ mod tests {
     use super::*;
 
     proptest::proptest! {
-        /// Walking forward finds the range ending at each place, as a search does.
+        /// Walking forward finds the range ending at each place and the range around it,
+        /// as a search does.
         #[test]
-        fn the_cursor_finds_the_range_that_ends_at_each_place(
+        fn the_cursors_find_the_ranges_at_each_place(
             lengths in proptest::collection::vec((0usize..4, 1usize..4), 0..12),
             steps in proptest::collection::vec(0usize..4, 0..30),
         ) {
@@ -543,11 +544,13 @@ mod tests {
                 guarded.push(at + gap..at + gap + len);
                 at += gap + len;
             }
-            let (mut pos, mut ending) = (0, 0);
+            let (mut pos, mut ending, mut next) = (0, 0, 0);
             for step in steps {
                 pos += step;
                 let expected = guarded.iter().find(|g| g.end == pos);
                 proptest::prop_assert_eq!(ending_at(&guarded, pos, &mut ending), expected);
+                let around = guarded.iter().any(|g| g.start < pos && pos < g.end);
+                proptest::prop_assert_eq!(inside(&guarded, pos, &mut next), around);
             }
         }
     }
@@ -589,7 +592,7 @@ mod tests {
         ) {
             let first = text.chars().next().unwrap();
             for boundary in [Boundary::LineStart, Boundary::Inline, Boundary::Glued] {
-                if at_place(&text, 0, boundary).is_some() {
+                if at_place(&text, 0, first, boundary).is_some() {
                     proptest::prop_assert!(may_open_marker(first));
                 }
             }
