@@ -140,7 +140,13 @@ impl<'a> Literal<'a> {
 /// The Arabic literal at the front of `input`: digits, optional groups of three after
 /// commas, optional fraction.
 fn arabic_literal(input: &str) -> Option<Literal<'_>> {
-    plain_literal(input).or_else(|| Literal::of(parse_arabic_literal(input).ok()?.1))
+    plain_literal(input).or_else(|| {
+        // Most texts that no plain literal opens (`万元` after `2568万`) open with no digit.
+        if !input.starts_with(is_digit) {
+            return None;
+        }
+        Literal::of(parse_arabic_literal(input).ok()?.1)
+    })
 }
 
 /// Most literals are ASCII digits with at most a point and a fraction (`2021`, `92.18`),
@@ -148,20 +154,25 @@ fn arabic_literal(input: &str) -> Option<Literal<'_>> {
 /// `None` for any other.
 fn plain_literal(input: &str) -> Option<Literal<'_>> {
     let bytes = input.as_bytes();
-    let digits_from = |from: usize| {
-        bytes
-            .get(from..)
-            .map_or(0, |b| b.iter().take_while(|b| b.is_ascii_digit()).count())
-    };
-    let integer_digits = digits_from(0);
-    let fraction_digits = match bytes.get(integer_digits) {
-        Some(b'.') => digits_from(integer_digits + 1),
-        _ => 0,
-    };
-    let len = match fraction_digits {
-        0 => integer_digits,
-        n => integer_digits + 1 + n,
-    };
+    // The digits, point left out, as one number (exact up to 19 digits, which 64 bits
+    // hold), and where the point stands.
+    let mut numerator = 0u64;
+    let mut point = None;
+    let mut len = 0;
+    loop {
+        match bytes.get(len) {
+            Some(&b @ b'0'..=b'9') => {
+                numerator = numerator.wrapping_mul(10).wrapping_add(u64::from(b - b'0'));
+            }
+            Some(b'.') if point.is_none() && bytes.get(len + 1).is_some_and(u8::is_ascii_digit) => {
+                point = Some(len);
+            }
+            _ => break,
+        }
+        len += 1;
+    }
+    let integer_digits = point.unwrap_or(len);
+    let fraction_digits = point.map_or(0, |p| len - p - 1);
     // A comma, or a full-width digit or point (`０`–`９`, `．`: EF BC 8E–99), needs the
     // parser; so does a point that no ASCII digit follows, and more than 19 digits.
     let continued = match bytes.get(len..) {
@@ -173,11 +184,6 @@ fn plain_literal(input: &str) -> Option<Literal<'_>> {
     if integer_digits == 0 || continued || integer_digits + fraction_digits > 19 {
         return None;
     }
-    // At most 19 digits: the digits, point left out, fit in 64 bits.
-    let numerator = bytes[..len]
-        .iter()
-        .filter(|b| b.is_ascii_digit())
-        .fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
     let value = match fraction_digits {
         0 => Number::integer(i128::from(numerator)),
         n => Number::ratio(i128::from(numerator), pow10(n as u32)?)?,
@@ -541,13 +547,15 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// The shortcut for plain ASCII literals reads what the parser reads.
+        /// The shortcuts (plain ASCII literals, texts without a digit) read what the
+        /// parser reads.
         #[test]
-        fn plain_literals_read_as_the_parser_reads(text in "([0-9]{0,12}[,.．０-９a万]?){0,4}") {
+        fn literals_read_as_the_parser_reads(text in "([0-9]{0,12}[,.．０-９a万]?){0,4}") {
             let parsed = parse_arabic_literal(&text).ok().and_then(|(_, l)| Literal::of(l));
             if let Some(plain) = plain_literal(&text) {
                 proptest::prop_assert_eq!(Some(plain), parsed);
             }
+            proptest::prop_assert_eq!(arabic_literal(&text), parsed);
         }
     }
 }
