@@ -149,27 +149,27 @@ pub(crate) fn scan<'a>(
     let mut i = 0;
     let mut last_end = 0;
     while i < text.len() {
-        let Some(c) = known.take().or_else(|| char_at(text, i)) else {
-            break;
-        };
-        let starts_number = is_numeral_char(c);
-        if !starts_number {
-            // Every numeral and every ASCII run starts at a mark: from anything else,
-            // go on to the next mark; through a run of letters, char by char.
-            if c.is_ascii_alphanumeric() {
-                i += 1;
-            } else {
-                while marks.get(next_mark).is_some_and(|&m| m <= offset + i) {
+        // Every numeral and every ASCII run starts at a mark, but the digits inside a run
+        // of letters (`PM2.5`): at anything else, go on to the next mark, at `i` or after.
+        let c = match known.take() {
+            Some(c) => c,
+            None if text.as_bytes()[i].is_ascii_alphanumeric() => char::from(text.as_bytes()[i]),
+            None => {
+                while marks.get(next_mark).is_some_and(|&m| m < offset + i) {
                     next_mark += 1;
                 }
-                match marks.get(next_mark) {
-                    Some(&m) => {
-                        i = m - offset;
-                        known = mark_chars.get(next_mark).copied();
-                    }
-                    None => break,
-                }
+                let Some(&m) = marks.get(next_mark) else {
+                    break;
+                };
+                i = m - offset;
+                known = mark_chars.get(next_mark).copied();
+                continue;
             }
+        };
+        if !is_numeral_char(c) {
+            // A letter (a mark is a letter, a digit or a numeral): through its run char
+            // by char.
+            i += 1;
             continue;
         }
         let run_end = numeral_run_end(text, i);
