@@ -597,6 +597,8 @@ fn arabic_fraction(
 
 /// The end of `余` or `多` after a number when it means "more than": `200余场`, `30多家`,
 /// `100多万`, but not `多元`, `多措并举`.
+// Inlined: it runs for every number read, and a call would cost a good part of its work.
+#[inline(always)]
 fn many_after(text: &str, end: usize) -> Option<usize> {
     let rest = &text[end..];
     if let Some(after) = rest.strip_prefix('余') {
@@ -615,6 +617,8 @@ fn big_magnitude(text: &str) -> Option<(u32, usize)> {
 }
 
 /// The approximation word after a unit: `以上`, `左右` …; `上下游` is not one.
+// Inlined: it runs for every number read, and a call would cost a good part of its work.
+#[inline(always)]
 fn approx_after(text: &str, end: usize) -> Option<(&'static str, Approx)> {
     let rest = &text[end..];
     let (word, approx) = AFTER.starting(rest)?;
@@ -625,6 +629,8 @@ fn approx_after(text: &str, end: usize) -> Option<(&'static str, Approx)> {
 
 /// Whether a numeral with this unit is a quantity: a lone Chinese `一` is not (`一批`,
 /// `一站式`), nor a Chinese `二期` (a phase), nor a number without unit or magnitude.
+// Inlined: it runs for every number read, and a call would cost a good part of its work.
+#[inline(always)]
 fn is_quantity(numeral: &Numeral, unit: Option<Unit>) -> bool {
     let chinese = numeral.script == Script::Chinese;
     match unit {
@@ -685,6 +691,8 @@ const PER_UNITS: Words<(), 17> = Words::of([
 ]);
 
 /// The unit at `at` (with, for a rate, its second unit) and where it ends.
+// Inlined: it runs for every number read, and a call would cost a good part of its work.
+#[inline(always)]
 fn read_unit(text: &str, at: usize) -> (Option<UnitRead>, usize) {
     let rest = &text[at..];
     let Some(unit) = lexicon::unit_at(rest).or_else(|| lexicon::ascii_unit(rest)) else {
@@ -721,6 +729,8 @@ fn read_unit(text: &str, at: usize) -> (Option<UnitRead>, usize) {
 }
 
 /// The second number of a range that starts at `at`, with its end.
+// Inlined: it runs for every number read, and a call would cost a good part of its work.
+#[inline(always)]
 fn range_second(text: &str, at: usize, first: &Numeral) -> Option<(Numeral, usize)> {
     let rest = &text[at..];
     let (word, ()) = RANGE.starting(rest)?;
@@ -812,6 +822,8 @@ const SESSIONS: Words<(), 6> =
     Words::of(["会议", "全会", "党代会", "代表大会", "全体会议", "常委会"]);
 
 /// Ranks and sessions: `前10位`, `前3名`, `三次会议`, `四次全会`.
+// Inlined: it runs for every number read, and a call would cost a good part of its work.
+#[inline(always)]
 fn is_rank_or_session(text: &str, at: usize, end: usize, unit: Option<Unit>) -> bool {
     let Some(unit) = unit else { return false };
     let rank = || {
