@@ -283,23 +283,26 @@ fn read_arabic(text: &str, unit_at: &dyn Fn(&str) -> bool) -> Option<Numeral> {
 }
 
 fn read_chinese(text: &str, unit_at: &dyn Fn(&str) -> bool) -> Option<Numeral> {
-    // The run of numeral characters, with an optional `点` fraction.
+    // The run of numeral characters, kept in `buffer`: a longer run (`一一一…`) is no
+    // number, which also bounds the work on it.
+    let mut buffer = ['\0'; MAX_CHINESE_RUN];
+    let mut count = 0;
     let mut run_end = 0;
     for (i, c) in text.char_indices() {
-        if is_chinese_numeral(c) {
-            // `千瓦`, `百分点` and the like: the unit wins over the magnitude.
-            if matches!(c, '十' | '百' | '千') && i > 0 && unit_at(&text[i..]) {
-                break;
-            }
-            run_end = i + c.len_utf8();
-        } else {
+        // `千瓦`, `百分点` and the like: the unit wins over the magnitude.
+        let unit = || matches!(c, '十' | '百' | '千') && i > 0 && unit_at(&text[i..]);
+        if !is_chinese_numeral(c) || unit() {
             break;
         }
+        *buffer.get_mut(count)? = c;
+        count += 1;
+        run_end = i + c.len_utf8();
     }
     let run = &text[..run_end];
     if run.is_empty() {
         return None;
     }
+    // An optional `点` fraction.
     let mut len = run_end;
     let mut fraction: Option<(i128, u32)> = None;
     if let Some(rest) = text[run_end..].strip_prefix('点') {
@@ -311,13 +314,6 @@ fn read_chinese(text: &str, unit_at: &dyn Fn(&str) -> bool) -> Option<Numeral> {
             fraction = Some((value, digits.len() as u32));
             len += '点'.len_utf8() + digits.len() * '一'.len_utf8();
         }
-    }
-    let mut buffer = ['\0'; MAX_CHINESE_RUN];
-    let mut count = 0;
-    for c in run.chars() {
-        // A longer run (`一一一…`) is no number; this also bounds the work on it.
-        *buffer.get_mut(count)? = c;
-        count += 1;
     }
     let chars = &buffer[..count];
     // `零部件`, `万千气象`: a number never opens with 零 (but `零点五`) or with 万/亿 and more.
@@ -345,10 +341,7 @@ fn read_chinese(text: &str, unit_at: &dyn Fn(&str) -> bool) -> Option<Numeral> {
             }
         }
     }
-    let bare_magnitude = chars
-        .iter()
-        .all(|&c| matches!(c, '十' | '百' | '千' | '万' | '亿'))
-        && chars.len() == 1;
+    let bare_magnitude = matches!(chars, ['十' | '百' | '千' | '万' | '亿']);
     Some(Numeral {
         value,
         max,
