@@ -259,7 +259,7 @@ pub(crate) fn shields(
         .overlapping(range.clone())
         .iter()
         .filter(|g| match char_at(text, g.start) {
-            Some('“' | '‘' | '「' | '『') => text[(*g).clone()].chars().count() <= 32,
+            Some('“' | '‘' | '「' | '『') => at_most_chars(&text[(*g).clone()], 32),
             Some('《' | '〔' | '［' | '[') => true,
             _ => false,
         })
@@ -286,6 +286,12 @@ pub(crate) fn shields(
         }
     }
     Ranges::new(merged)
+}
+
+/// Whether `text` holds at most `n` chars; counted only where its length leaves it open
+/// (a char takes one to four bytes).
+fn at_most_chars(text: &str, n: usize) -> bool {
+    text.len() <= n || (text.len() <= 4 * n && text.chars().count() <= n)
 }
 
 /// What was read at one place, before it is turned into an [`Indicator`].
@@ -955,6 +961,14 @@ mod tests {
         assert_eq!(starting(AFTER.words().collect()), None);
         assert_eq!(starting(RANGE.words().collect()), None);
         assert_eq!(starting(PER_UNITS.words().collect()), None);
+    }
+
+    proptest::proptest! {
+        /// Chars are counted where the length in bytes does not tell.
+        #[test]
+        fn at_most_chars_is_a_count(text in "[a“一😀]{0,40}", n in 0usize..12) {
+            proptest::prop_assert_eq!(at_most_chars(&text, n), text.chars().count() <= n);
+        }
     }
 
     #[test]
