@@ -83,5 +83,6 @@ pub fn indicators(text: &str) -> Vec<Indicator<'_>> {
     let marks = marks::Kinds::of(text, whole.clone());
     let guards = sentences::protected(&marks.quotes, whole.clone());
     let shields = indicators::shields(text, whole.clone(), &marks.numerals, &guards);
-    indicators::scan(text, whole, Role::Achieved, &marks.numerals, &shields)
+    let mut cursor = indicators::Cursor::new(&marks.numerals, &shields, whole.clone());
+    indicators::scan(text, whole, Role::Achieved, &mut cursor)
 }

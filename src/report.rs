@@ -2,6 +2,7 @@
 //! items from the sentences, indicators from each text, and the signature.
 
 use crate::chars::is_space;
+use crate::indicators::Cursor;
 use crate::lexicon;
 use crate::markers::Family;
 use crate::marks::Kinds;
@@ -215,20 +216,24 @@ impl<'a> Document<'a> {
 
     /// A text node with its indicators, read with `role` (`None`: not read).
     fn text(&self, range: Range<usize>, role: Option<Role>) -> Text<'a> {
+        self.text_at(range.clone(), role, &mut self.cursor(range))
+    }
+
+    /// [`Self::text`], with the numeral marks and shields handed out by `cursor`.
+    fn text_at(&self, range: Range<usize>, role: Option<Role>, cursor: &mut Cursor) -> Text<'a> {
         let indicators = role.map_or_else(Vec::new, |role| {
-            indicators::scan(
-                self.source,
-                range.clone(),
-                role,
-                &self.marks.numerals,
-                &self.shields,
-            )
+            indicators::scan(self.source, range.clone(), role, cursor)
         });
         Text {
             text: Cow::Borrowed(&self.source[range.clone()]),
             span: range.into(),
             indicators,
         }
+    }
+
+    /// A cursor over the numeral marks and shields of `range`.
+    fn cursor(&self, range: Range<usize>) -> Cursor<'_> {
+        Cursor::new(&self.marks.numerals, &self.shields, range)
     }
 
     /// The items of `source[range]`, without ignored lines.
@@ -240,11 +245,15 @@ impl<'a> Document<'a> {
             self.source,
             &self.marks.breaks,
             range.clone(),
-            self.guards.overlapping(range),
+            self.guards.overlapping(range.clone()),
         );
         // Filtered first, so that the texts are collected into a Vec of the right size.
         items.retain(|r| !inside(&self.ignored, r.clone()));
-        items.into_iter().map(|r| self.text(r, role)).collect()
+        let mut cursor = self.cursor(range);
+        items
+            .into_iter()
+            .map(|r| self.text_at(r, role, &mut cursor))
+            .collect()
     }
 
     /// The themes for the flat run of `headings` (all below one parent), nested by depth.

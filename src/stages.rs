@@ -93,12 +93,11 @@ impl<'a> Stages<'a> {
 
     /// Reading the indicators of every item; returns the number of indicators.
     pub fn indicators(&self) -> usize {
+        let (numerals, shields) = (&self.doc.marks.numerals, &self.doc.shields);
+        let mut cursor = indicators::Cursor::new(numerals, shields, self.body.clone());
         self.items
             .iter()
-            .map(|r| {
-                let (numerals, shields) = (&self.doc.marks.numerals, &self.doc.shields);
-                indicators::scan(self.source, r.clone(), Role::Achieved, numerals, shields).len()
-            })
+            .map(|r| indicators::scan(self.source, r.clone(), Role::Achieved, &mut cursor).len())
             .sum()
     }
 }
