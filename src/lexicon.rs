@@ -255,11 +255,11 @@ static SECTION_KIND: LazyLock<HashMap<&'static str, SectionKind>> = LazyLock::ne
         .collect()
 });
 
-static PROBLEM_OPENERS: LazyLock<Regex> = LazyLock::new(|| {
-    let words: Vec<String> = data_lines(include_str!("data/problem_openers.txt"))
-        .map(regex::escape)
-        .collect();
-    Regex::new(&words.join("|")).expect("the problem openers build a regex")
+static PROBLEM_OPENERS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+        .build(data_lines(include_str!("data/problem_openers.txt")))
+        .expect("the problem openers build a searcher")
 });
 
 /// Where the phrases that open a problems passage stand in `text`.
