@@ -121,52 +121,25 @@ const fn kinds_by_definition(c: char) -> u8 {
     kinds
 }
 
-/// The kinds of `c`, looked up in a table for each block of 256 chars of the Basic
-/// Multilingual Plane that holds a mark of some kind (Latin, punctuation, the blocks of
-/// the Chinese numerals, full-width forms); the chars of every other block have none.
+/// The kinds of `c`: looked up by its code point in the Basic Multilingual Plane; the
+/// chars above it have none.
 fn kinds_of(c: char) -> u8 {
-    let code = c as usize;
-    match KIND_BLOCKS.index.get(code >> 8) {
-        Some(&block) if block != NO_BLOCK => KIND_BLOCKS.kinds[usize::from(block)][code & 0xFF],
-        _ => 0,
-    }
+    KINDS.get(c as usize).copied().unwrap_or(0)
 }
 
-/// The most blocks of 256 chars that hold marks of some kind.
-const KIND_BLOCK_COUNT: usize = 16;
-/// In [`KindBlocks::index`], a block with no mark of any kind.
-const NO_BLOCK: u8 = u8::MAX;
-
-/// [`kinds_by_definition`] of every char of the blocks that hold marks of some kind.
-struct KindBlocks {
-    /// For each block of the plane (code point / 256), its row of `kinds`, or [`NO_BLOCK`].
-    index: [u8; 256],
-    kinds: [[u8; 256]; KIND_BLOCK_COUNT],
-}
-
-static KIND_BLOCKS: KindBlocks = {
-    let mut table = KindBlocks {
-        index: [NO_BLOCK; 256],
-        kinds: [[0; 256]; KIND_BLOCK_COUNT],
-    };
-    let mut rows = 0;
+/// [`kinds_by_definition`] of every char of the Basic Multilingual Plane, by code point:
+/// one load (64 KiB, of which a pass touches the lines of ASCII, punctuation and the
+/// numerals).
+static KINDS: [u8; 0x10000] = {
+    let mut kinds = [0; 0x10000];
     let mut code = 0;
     while code < 0x10000 {
         if let Some(c) = char::from_u32(code as u32) {
-            let kinds = kinds_by_definition(c);
-            if kinds != 0 {
-                let block = code >> 8;
-                if table.index[block] == NO_BLOCK {
-                    assert!(rows < KIND_BLOCK_COUNT, "more blocks of marks than rows");
-                    table.index[block] = rows as u8;
-                    rows += 1;
-                }
-                table.kinds[table.index[block] as usize][code & 0xFF] = kinds;
-            }
+            kinds[code] = kinds_by_definition(c);
         }
         code += 1;
     }
-    table
+    kinds
 };
 
 /// The marks of a stretch of text: their sorted byte offsets, and their chars.
@@ -202,7 +175,7 @@ impl Marks {
 }
 
 /// The chars of the Basic Multilingual Plane that are marks of some kind: the one bit
-/// the skip loop tests per char ([`KIND_BLOCKS`] has the kinds themselves).
+/// the skip loop tests per char ([`KINDS`] has the kinds themselves).
 static KINDED: RunSet = RunSet::of(&bmp_set!(|c| kinds_by_definition(c) != 0));
 
 #[cfg(test)]
