@@ -2,7 +2,7 @@
 
 use crate::IndicatorKind;
 use crate::SectionKind;
-use crate::chars::BmpSet;
+use crate::chars::{BmpSet, three_byte_code};
 use regex::Regex;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -21,15 +21,26 @@ pub(crate) struct Unit {
 
 /// The units grouped by first character, each group longest first: the text after a
 /// number is looked up by its first char, and tries a handful of entries.
-static UNITS: LazyLock<CodeMap<char, Vec<Unit>>> = LazyLock::new(|| {
+static UNITS: LazyLock<CharTable<Vec<Unit>>> = LazyLock::new(|| {
     let mut groups = CodeMap::<char, Vec<Unit>>::default();
-    for line in data_lines(include_str!("data/units.txt")) {
+    for unit in units() {
+        if let Some(first) = unit.surface.chars().next() {
+            groups.entry(first).or_default().push(unit);
+        }
+    }
+    for group in groups.values_mut() {
+        // Stable: of two equal entries, the first listed is found.
+        group.sort_by_key(|u| std::cmp::Reverse(u.surface.len()));
+    }
+    CharTable::of(groups)
+});
+
+/// The units of the lexicon, in the order listed.
+fn units() -> impl Iterator<Item = Unit> {
+    data_lines(include_str!("data/units.txt")).filter_map(|line| {
         let mut fields = line.split('\t');
         let (Some(surface), Some(kind)) = (fields.next(), fields.next()) else {
-            continue;
-        };
-        let Some(first) = surface.chars().next() else {
-            continue;
+            return None;
         };
         let kind = match kind {
             "count" => Some(IndicatorKind::Count),
@@ -41,35 +52,101 @@ static UNITS: LazyLock<CodeMap<char, Vec<Unit>>> = LazyLock::new(|| {
             "fraction" => Some(IndicatorKind::Fraction),
             _ => None,
         };
-        let unit = Unit {
+        Some(Unit {
             surface,
             normalised: fields.next().unwrap_or(surface),
             kind,
-        };
-        groups.entry(first).or_default().push(unit);
-    }
-    for group in groups.values_mut() {
-        // Stable: of two equal entries, the first listed is found.
-        group.sort_by_key(|u| std::cmp::Reverse(u.surface.len()));
-    }
-    groups
-});
+        })
+    })
+}
 
 /// The longest lexicon entry at the front of `text` (a unit, or a word that only looks
 /// like one).
 pub(crate) fn unit_at(text: &str) -> Option<Unit> {
-    let first = text.chars().next()?;
+    // Most units start with a Han char: its code point is taken from its bytes.
+    let (first, first_len) = match *text.as_bytes() {
+        [lead @ 0xE0..=0xEF, second, third, ..] => (three_byte_code(lead, second, third), 3),
+        _ => {
+            let first = text.chars().next()?;
+            (u32::from(first), first.len_utf8())
+        }
+    };
     // The group shares the first char: the rest of each surface is compared, byte by
     // byte (a few bytes, where a call to `memcmp` costs more than the comparison).
-    let after_first = &text.as_bytes()[first.len_utf8()..];
+    let after_first = &text.as_bytes()[first_len..];
     UNITS
-        .get(&first)?
+        .get(first)?
         .iter()
         .find(|u| {
-            let rest = &u.surface.as_bytes()[first.len_utf8()..];
+            let rest = &u.surface.as_bytes()[first_len..];
             after_first.len() >= rest.len() && after_first.iter().zip(rest).all(|(a, b)| a == b)
         })
         .copied()
+}
+
+/// A map keyed by chars, looked up by code point in a table of open addressing: a
+/// lookup hashes by one multiplication and most find their slot at the first probe (the
+/// table is kept at most a quarter full), where a general map costs several times the
+/// instructions.
+struct CharTable<V> {
+    /// The slots, a power of two of them: the key's code point ([`Self::EMPTY`] in an
+    /// empty slot) and its value.
+    slots: Vec<(u32, Option<V>)>,
+    /// How far a product of the hash is shifted right to index the slots.
+    shift: u32,
+}
+
+impl<V> CharTable<V> {
+    /// What an empty slot holds for a key: no char has this code point.
+    const EMPTY: u32 = u32::MAX;
+
+    /// The table of `entries`, whose keys are distinct.
+    fn of(entries: impl IntoIterator<Item = (char, V)>) -> Self {
+        let entries: Vec<(char, V)> = entries.into_iter().collect();
+        let bits = (entries.len() * 4)
+            .next_power_of_two()
+            .trailing_zeros()
+            .max(1);
+        let mut table = CharTable {
+            slots: (0..1usize << bits).map(|_| (Self::EMPTY, None)).collect(),
+            shift: 32 - bits,
+        };
+        for (key, value) in entries {
+            let code = u32::from(key);
+            let mut at = table.home(code);
+            while table.slots[at].0 != Self::EMPTY {
+                at = (at + 1) & (table.slots.len() - 1);
+            }
+            table.slots[at] = (code, Some(value));
+        }
+        table
+    }
+
+    /// The slot where a key of code point `code` is looked for first.
+    fn home(&self, code: u32) -> usize {
+        (code.wrapping_mul(0x9E37_79B1) >> self.shift) as usize
+    }
+
+    /// The value of the char of code point `code`.
+    fn get(&self, code: u32) -> Option<&V> {
+        let mut at = self.home(code);
+        loop {
+            let (key, value) = self.slots.get(at)?;
+            if *key == code {
+                return value.as_ref();
+            }
+            if *key == Self::EMPTY {
+                return None;
+            }
+            at = (at + 1) & (self.slots.len() - 1);
+        }
+    }
+
+    /// The values, in no order.
+    #[cfg(test)]
+    fn values(&self) -> impl Iterator<Item = &V> {
+        self.slots.iter().filter_map(|(_, value)| value.as_ref())
+    }
 }
 
 /// A map keyed by a char or by two chars as one number (see [`two_chars_key`]), hashed
@@ -442,6 +519,33 @@ mod tests {
         }
         assert_eq!(unit_at("个百分点以上").map(|u| u.surface), Some("个百分点"));
         assert!(unit_at("的").is_none());
+    }
+
+    /// The units, each of their chars and a few other texts: pieces of texts that may
+    /// start with a unit, or nearly.
+    fn unit_pieces() -> Vec<&'static str> {
+        let surfaces = units().map(|u| u.surface);
+        let chars = units()
+            .map(|u| u.surface)
+            .flat_map(|s| s.char_indices().map(move |(i, c)| &s[i..i + c.len_utf8()]));
+        let others = ["的", "a", "1", "é", "，", "\u{20000}"];
+        surfaces.chain(chars).chain(others).collect()
+    }
+
+    proptest::proptest! {
+        /// The table finds the unit that a walk of the list finds: the longest at the
+        /// front of the text, of equal ones the first listed.
+        #[test]
+        fn units_are_found_as_by_a_walk_of_the_list(
+            pieces in proptest::collection::vec(proptest::sample::select(unit_pieces()), 0..4)
+        ) {
+            let text = pieces.concat();
+            let walked = units()
+                .filter(|u| text.starts_with(u.surface))
+                .reduce(|best, u| if u.surface.len() > best.surface.len() { u } else { best });
+            let surfaces = |u: Option<Unit>| u.map(|u| (u.surface, u.normalised));
+            proptest::prop_assert_eq!(surfaces(unit_at(&text)), surfaces(walked));
+        }
     }
 
     #[test]
