@@ -428,12 +428,17 @@ fn read_indicator(text: &str, run: Range<usize>, taken: usize) -> Option<Reading
     if let Some(fraction) = chinese_fraction(text, run) {
         return Some(fraction);
     }
-    let numeral = numerals::read(&text[at..], &lexicon::starts_with_unit)?;
+    // Borrowed where it was returned: moved out of the `Option`, its hundred bytes were
+    // copied field by field.
+    let read = numerals::read(&text[at..], &lexicon::starts_with_unit);
+    let Some(numeral) = &read else {
+        return None;
+    };
     if numeral.lone_one {
         return None;
     }
     let mut end = at + numeral.len;
-    let date = is_date_or_period(&text[end..], &numeral) && !counts_years(text, at, &numeral);
+    let date = is_date_or_period(&text[end..], numeral) && !counts_years(text, at, numeral);
     if date || is_formula_or_code_after(&text[end..]) {
         return None;
     }
@@ -442,7 +447,7 @@ fn read_indicator(text: &str, run: Range<usize>, taken: usize) -> Option<Reading
     if start < taken {
         (approx, start) = (Approx::Exact, at);
     }
-    if let Some(reading) = arabic_fraction(text, start..end, &numeral, approx) {
+    if let Some(reading) = arabic_fraction(text, start..end, numeral, approx) {
         return Some(reading);
     }
     let mut value = numeral.value;
@@ -457,7 +462,7 @@ fn read_indicator(text: &str, run: Range<usize>, taken: usize) -> Option<Reading
             max = max.and_then(|m| m.scaled(exponent));
             end += len;
         }
-    } else if numeral.bare_magnitude && approx == Approx::Exact && !counts_bare(text, end, &numeral)
+    } else if numeral.bare_magnitude && approx == Approx::Exact && !counts_bare(text, end, numeral)
     {
         // A bare 十/百/千 counts only before a measure word (`举办千场`, `十件民生实事`);
         // otherwise it needs a word that makes it a number (`近百场`, `上千篇`, `过万`).
@@ -466,7 +471,7 @@ fn read_indicator(text: &str, run: Range<usize>, taken: usize) -> Option<Reading
 
     // The unit, and a range with its second number: `3-5个`, `20至30人`, `3-5万元`.
     let (mut unit, mut unit_end) = read_unit(text, end);
-    if let Some((second, second_end)) = range_second(text, unit_end, &numeral) {
+    if let Some((second, second_end)) = range_second(text, unit_end, numeral) {
         let (second_unit, second_unit_end) = read_unit(text, second_end);
         if same_unit(unit, second_unit) {
             if is_date_or_period(&text[second_end..], &second) {
@@ -505,8 +510,8 @@ fn read_indicator(text: &str, run: Range<usize>, taken: usize) -> Option<Reading
         && found_unit.is_none()
         && approx == Approx::Exact;
     if figurative
-        || !is_quantity(&numeral, found_unit)
-        || is_identifier(text, at, &numeral, found_unit)
+        || !is_quantity(numeral, found_unit)
+        || is_identifier(text, at, numeral, found_unit)
         || is_rank_or_session(text, at, end, found_unit)
     {
         return None;
