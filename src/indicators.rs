@@ -778,21 +778,19 @@ fn read_unit(text: &str, at: usize) -> (Option<UnitRead>, usize) {
     if unit.kind.is_none() {
         return (None, at);
     }
-    let mut end = at + unit.surface.len();
+    let end = at + unit.surface.len();
     // A rate: `1500人/天`, `725元/月`.
-    for slash in ['/', '／'] {
-        if let Some(after) = text[end..].strip_prefix(slash) {
-            if let Some((per, ())) = PER_UNITS.starting(after) {
-                end += slash.len_utf8() + per.len();
-                return (
-                    Some(UnitRead {
-                        unit,
-                        at,
-                        per: Some(per),
-                    }),
-                    end,
-                );
-            }
+    let after = &text[end..];
+    if let Some(after_slash) = after.strip_prefix('/').or_else(|| after.strip_prefix('／')) {
+        if let Some((per, ())) = PER_UNITS.starting(after_slash) {
+            return (
+                Some(UnitRead {
+                    unit,
+                    at,
+                    per: Some(per),
+                }),
+                text.len() - after_slash.len() + per.len(),
+            );
         }
     }
     (
@@ -944,6 +942,11 @@ fn is_identifier(text: &str, at: usize, numeral: &Numeral, unit: Option<Unit>) -
     if numeral.script != Script::Arabic || numeral.has_magnitude || numeral.has_fraction {
         return false;
     }
+    // Without a fraction or a magnitude every digit is one of the integer's: fewer than
+    // five make neither a hotline nor a phone number.
+    if numeral.integer_digits < 5 {
+        return numeral.leading_zero;
+    }
     let literal = &text[at..at + numeral.len];
     let mut digits = literal.bytes().filter(u8::is_ascii_digit);
     let digit_count = digits.clone().count();
@@ -1076,6 +1079,27 @@ mod tests {
                 let expected = (at, chars, shields.overlapping(range.clone()));
                 proptest::prop_assert_eq!(cursor.narrow(range), expected);
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// Hotlines, phone numbers and codes are told as by counting the ASCII digits.
+        #[test]
+        fn identifiers_are_told_by_their_digits(
+            text in "[0０][0-9０-９]{0,8}|[1-9][0-9]{0,10}(,[0-9]{3})?|12,?345",
+            unit in proptest::bool::ANY,
+        ) {
+            let numeral = numerals::read(&text, &|_| false).unwrap();
+            let unit = lexicon::unit_at("人").filter(|_| unit);
+            let literal = &text[..numeral.len];
+            let digits: Vec<u8> = literal.bytes().filter(u8::is_ascii_digit).collect();
+            let hotline = digits.len() == 5 && digits.starts_with(b"123");
+            let phone = digits.len() >= 7 && !literal.contains(',') && unit.is_none();
+            let expected = numeral.script == Script::Arabic
+                && !numeral.has_magnitude
+                && !numeral.has_fraction
+                && (hotline || phone || numeral.leading_zero);
+            proptest::prop_assert_eq!(is_identifier(&text, 0, &numeral, unit), expected);
         }
     }
 
