@@ -12,7 +12,7 @@
 use crate::chars::{closer_of, is_item_end, is_space};
 use crate::marks::Marks;
 use crate::sorted::Ranges;
-use std::ops::Range;
+use std::ops::{Range, RangeInclusive};
 
 /// The longest stretch, in bytes, that a quote or bracket may protect.
 pub(crate) const MAX_QUOTE: usize = 600;
@@ -81,8 +81,8 @@ pub(crate) fn split(
     // Each break ends at most one item.
     let mut items = Vec::with_capacity(at.len() + 1);
     let mut start = range.start;
-    // The char after the last item end, read there, and where it stands.
-    let mut after_end: Option<(usize, char)> = None;
+    // Where the last item ended, when a char that is no white space follows it.
+    let mut known_first: Option<usize> = None;
     for (&at, &c) in at.iter().zip(chars) {
         if at < start {
             continue;
@@ -96,11 +96,17 @@ pub(crate) fn split(
             start = at + 1;
         } else if is_item_end(c) && !inside {
             let mut end = at + c.len_utf8();
+            // Most items are followed by Han text, which neither closes them nor opens a
+            // tag nor is white space: it is told by its first byte, not read.
+            if end < range.end && HAN_LEADS.contains(&text.as_bytes()[end]) {
+                push_item(text, start..end, known_first, &mut items);
+                start = end;
+                known_first = Some(end);
+                continue;
+            }
             // `。。` and `。”` stay with the item they close.
             let mut next = text[end..range.end].chars().next();
-            while let Some(closing) =
-                next.filter(|&c| is_item_end(c) || matches!(c, '”' | '’' | '」' | '』'))
-            {
+            while let Some(closing) = next.filter(|&c| closes_item(c)) {
                 end += closing.len_utf8();
                 next = text[end..range.end].chars().next();
             }
@@ -112,18 +118,23 @@ pub(crate) fn split(
                 end = tag_end;
                 next = None;
             }
-            // The item ends with its mark (or a closing mark or tag), never with white
-            // space: only its start is trimmed, unless its first char is known.
-            items.push(match after_end {
-                Some((first_at, c)) if first_at == start && !is_space(c) => start..end,
-                _ => trim_start(text, start..end),
-            });
+            push_item(text, start..end, known_first, &mut items);
             start = end;
-            after_end = next.map(|c| (end, c));
+            known_first = next.filter(|&c| !is_space(c)).map(|_| end);
         }
     }
     push_trimmed(text, start..range.end, &mut items);
     items
+}
+
+/// The lead bytes of U+4000–U+9FFF (the unified Han chars and most of extension A): no
+/// char of theirs closes an item, opens a tag or is white space, so [`split`] reads none
+/// after an item end.
+const HAN_LEADS: RangeInclusive<u8> = 0xE4..=0xE9;
+
+/// Whether `c`, right after an item end, stays with that item: `。。`, `。”`.
+fn closes_item(c: char) -> bool {
+    is_item_end(c) || matches!(c, '”' | '’' | '」' | '』')
 }
 
 /// `。（责任单位：区发展改革局）`: a bracketed tag with a colon right after an item's end
@@ -150,6 +161,21 @@ fn responsibility_tag_end(text: &str, at: usize, limit: usize) -> Option<usize> 
             || inner.contains("单位")
             || inner.contains("处室"));
     is_tag.then_some(at + inner_end + close.len_utf8())
+}
+
+/// Pushes the item `range`, which ends with its mark (or a closing mark or tag), never
+/// with white space: only its start is trimmed, unless its first char, where
+/// `known_first` stands, is known to be no white space.
+fn push_item(
+    text: &str,
+    range: Range<usize>,
+    known_first: Option<usize>,
+    items: &mut Vec<Range<usize>>,
+) {
+    items.push(match known_first {
+        Some(first_at) if first_at == range.start => range,
+        _ => trim_start(text, range),
+    });
 }
 
 fn push_trimmed(text: &str, range: Range<usize>, items: &mut Vec<Range<usize>>) {
@@ -258,6 +284,22 @@ mod tests {
             }
             proptest::prop_assert!(text[end..].trim_matches(is_space).is_empty());
         }
+    }
+
+    #[test]
+    fn no_char_told_by_a_han_lead_is_read_after_an_item_end() {
+        let mut told = 0;
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let mut utf8 = [0; 4];
+            if HAN_LEADS.contains(&c.encode_utf8(&mut utf8).as_bytes()[0]) {
+                assert!(
+                    !closes_item(c) && !matches!(c, '（' | '(') && !is_space(c),
+                    "{c:?}"
+                );
+                told += 1;
+            }
+        }
+        assert_eq!(told, 0x6000);
     }
 
     #[test]
