@@ -66,6 +66,13 @@ struct Candidate {
 }
 
 impl Candidate {
+    /// Where its marker or preset text ends: no other heading starts before.
+    fn reserved_end(&self) -> usize {
+        self.text
+            .as_ref()
+            .map_or(self.start + self.marker.len, |t| t.end)
+    }
+
     /// A heading with no marker that starts at `start`.
     fn unmarked(start: usize, boundary: Boundary, text: Option<Range<usize>>) -> Self {
         let marker = Marker {

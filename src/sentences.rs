@@ -130,7 +130,7 @@ pub(crate) fn split(
 /// The lead bytes of U+4000–U+9FFF (the unified Han chars and most of extension A): no
 /// char of theirs closes an item, opens a tag or is white space, so [`split`] reads none
 /// after an item end.
-const HAN_LEADS: RangeInclusive<u8> = 0xE4..=0xE9;
+pub(crate) const HAN_LEADS: RangeInclusive<u8> = 0xE4..=0xE9;
 
 /// Whether `c`, right after an item end, stays with that item: `。。`, `。”`.
 fn closes_item(c: char) -> bool {

@@ -9,6 +9,7 @@ use crate::chars::{
 use crate::lexicon;
 use crate::markers::{Family, Marker, bracket_heading, marker};
 use crate::marks::Marks;
+use crate::sentences::HAN_LEADS;
 use crate::sorted::Ranges;
 use regex::Regex;
 use std::ops::Range;
@@ -67,6 +68,33 @@ pub(super) fn candidates(
             if pos >= line.end {
                 break;
             }
+            // Most places after a sentence end outside a heading hold Han text that may
+            // open no marker: only an unmarked heading may start there, and the char is
+            // told by its bytes, not read.
+            if !heading_open && is_sentence_end(prev) && pos >= marker_end {
+                if let [lead, second, third, ..] = text.as_bytes()[pos..] {
+                    if HAN_LEADS.contains(&lead)
+                        && MARKER_FIRSTS.contains_three_byte([lead, second, third]) == Some(false)
+                    {
+                        let candidate = match inside(guarded, pos, &mut guard) {
+                            true => None,
+                            false => inline_unmarked(text, pos, line.end),
+                        };
+                        step = match candidate {
+                            Some(candidate) => {
+                                heading_open = true;
+                                marker_end = candidate.reserved_end();
+                                found.push(candidate);
+                                char_at(text, pos).map(|c| {
+                                    next_place_in_heading(text, pos, c, line.end, marker_end)
+                                })
+                            }
+                            None => break_step(pos),
+                        };
+                        continue;
+                    }
+                }
+            }
             let Some(c) = char_at(text, pos) else {
                 break;
             };
@@ -103,11 +131,7 @@ pub(super) fn candidates(
                 });
                 if let Some(candidate) = candidate {
                     heading_open = true;
-                    // No other heading starts inside this one's marker or preset text.
-                    marker_end = candidate
-                        .text
-                        .as_ref()
-                        .map_or(candidate.start + candidate.marker.len, |t| t.end);
+                    marker_end = candidate.reserved_end();
                     found.push(candidate);
                 }
             }
@@ -637,6 +661,21 @@ mod tests {
             let text = pieces.concat();
             let found = inline_unmarked(&text, 0, text.len()).and_then(|c| c.text);
             proptest::prop_assert_eq!(found, inline_unmarked_by_definition(&text, 0));
+        }
+    }
+
+    #[test]
+    fn han_text_that_may_open_no_marker_is_told_by_its_bytes() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let mut utf8 = [0; 4];
+            let bytes = c.encode_utf8(&mut utf8).as_bytes();
+            if let [lead, second, third] = *bytes {
+                if HAN_LEADS.contains(&lead) {
+                    assert!(!is_space(c) && !is_item_end(c), "{c:?}");
+                    let told = MARKER_FIRSTS.contains_three_byte([lead, second, third]);
+                    assert_eq!(told, Some(may_open_marker(c)), "{c:?}");
+                }
+            }
         }
     }
 
