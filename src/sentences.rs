@@ -96,12 +96,15 @@ pub(crate) fn split(
             start = at + 1;
         } else if is_item_end(c) && !inside {
             let mut end = at + c.len_utf8();
-            // Most items are followed by Han text, which neither closes them nor opens a
-            // tag nor is white space: it is told by its first byte, not read.
-            if end < range.end && HAN_LEADS.contains(&text.as_bytes()[end]) {
+            // Most items are followed by Han text or a line break, which neither close
+            // them nor open a tag: both are told by their first byte, not read. Han text
+            // is no white space; a line break is.
+            let next = text.as_bytes()[end..range.end].first();
+            let han = next.is_some_and(|lead| HAN_LEADS.contains(lead));
+            if han || next == Some(&b'\n') {
                 push_item(text, start..end, known_first, &mut items);
                 start = end;
-                known_first = Some(end);
+                known_first = han.then_some(end);
                 continue;
             }
             // `。。` and `。”` stay with the item they close.
@@ -179,6 +182,10 @@ fn push_item(
 }
 
 fn push_trimmed(text: &str, range: Range<usize>, items: &mut Vec<Range<usize>>) {
+    // An item that ends its line leaves nothing before the line break.
+    if range.is_empty() {
+        return;
+    }
     let r = trim(text, range);
     if !r.is_empty() {
         items.push(r);
@@ -287,7 +294,7 @@ mod tests {
     }
 
     #[test]
-    fn no_char_told_by_a_han_lead_is_read_after_an_item_end() {
+    fn no_char_told_by_its_first_byte_is_read_after_an_item_end() {
         let mut told = 0;
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             let mut utf8 = [0; 4];
@@ -300,6 +307,7 @@ mod tests {
             }
         }
         assert_eq!(told, 0x6000);
+        assert!(!closes_item('\n') && is_space('\n'));
     }
 
     #[test]
