@@ -4,8 +4,7 @@ use crate::IndicatorKind;
 use crate::SectionKind;
 use crate::chars::{BmpSet, three_byte_code};
 use regex::Regex;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::{BTreeMap, HashMap};
 use std::sync::LazyLock;
 
 /// A unit or measure word of the lexicon.
@@ -19,20 +18,16 @@ pub(crate) struct Unit {
     pub kind: Option<IndicatorKind>,
 }
 
-/// The units grouped by first character, each group longest first: the text after a
-/// number is looked up by its first char, and tries a handful of entries.
-static UNITS: LazyLock<CharTable<Vec<Unit>>> = LazyLock::new(|| {
-    let mut groups = CodeMap::<char, Vec<Unit>>::default();
-    for unit in units() {
-        if let Some(first) = unit.surface.chars().next() {
-            groups.entry(first).or_default().push(unit);
-        }
-    }
-    for group in groups.values_mut() {
-        // Stable: of two equal entries, the first listed is found.
-        group.sort_by_key(|u| std::cmp::Reverse(u.surface.len()));
-    }
-    CharTable::of(groups)
+/// The units grouped by first character, each group longest first (of equal length, in
+/// the order listed): the text after a number is looked up by its first char, and tries a
+/// handful of entries.
+static UNITS: LazyLock<CodeTable<Vec<Unit>>> = LazyLock::new(|| {
+    let mut units: Vec<Unit> = units().collect();
+    units.sort_by_key(|u| std::cmp::Reverse(u.surface.len()));
+    CodeTable::grouped(units.into_iter().filter_map(|unit| {
+        let first = unit.surface.chars().next()?;
+        Some((u64::from(first), unit))
+    }))
 });
 
 /// The units of the lexicon, in the order listed.
@@ -75,7 +70,7 @@ pub(crate) fn unit_at(text: &str) -> Option<Unit> {
     // byte (a few bytes, where a call to `memcmp` costs more than the comparison).
     let after_first = &text.as_bytes()[first_len..];
     UNITS
-        .get(first)?
+        .get(u64::from(first))?
         .iter()
         .find(|u| {
             let rest = &u.surface.as_bytes()[first_len..];
@@ -84,58 +79,57 @@ pub(crate) fn unit_at(text: &str) -> Option<Unit> {
         .copied()
 }
 
-/// A map keyed by chars, looked up by code point in a table of open addressing: a
-/// lookup hashes by one multiplication and most find their slot at the first probe (the
-/// table is kept at most a quarter full), where a general map costs several times the
-/// instructions.
-struct CharTable<V> {
-    /// The slots, a power of two of them: the key's code point ([`Self::EMPTY`] in an
-    /// empty slot) and its value.
-    slots: Vec<(u32, Option<V>)>,
+/// A map keyed by codes (a char's code point, or two chars' as one number: see
+/// [`KeyedWords::key`]) in a table of open addressing: a lookup hashes by one
+/// multiplication and most find their slot at the first probe (the table is kept at most
+/// a quarter full), where a general map costs several times the instructions.
+struct CodeTable<V> {
+    /// The slots, a power of two of them: the key ([`Self::EMPTY`] in an empty slot) and
+    /// its value.
+    slots: Vec<(u64, Option<V>)>,
     /// How far a product of the hash is shifted right to index the slots.
     shift: u32,
 }
 
-impl<V> CharTable<V> {
-    /// What an empty slot holds for a key: no char has this code point.
-    const EMPTY: u32 = u32::MAX;
+impl<V> CodeTable<V> {
+    /// What an empty slot holds for a key: no code of chars is this large.
+    const EMPTY: u64 = u64::MAX;
 
     /// The table of `entries`, whose keys are distinct.
-    fn of(entries: impl IntoIterator<Item = (char, V)>) -> Self {
-        let entries: Vec<(char, V)> = entries.into_iter().collect();
+    fn of(entries: impl IntoIterator<Item = (u64, V)>) -> Self {
+        let entries: Vec<(u64, V)> = entries.into_iter().collect();
         let bits = (entries.len() * 4)
             .next_power_of_two()
             .trailing_zeros()
             .max(1);
-        let mut table = CharTable {
+        let mut table = CodeTable {
             slots: (0..1usize << bits).map(|_| (Self::EMPTY, None)).collect(),
-            shift: 32 - bits,
+            shift: 64 - bits,
         };
         for (key, value) in entries {
-            let code = u32::from(key);
-            let mut at = table.home(code);
+            let mut at = table.home(key);
             while table.slots[at].0 != Self::EMPTY {
                 at = (at + 1) & (table.slots.len() - 1);
             }
-            table.slots[at] = (code, Some(value));
+            table.slots[at] = (key, Some(value));
         }
         table
     }
 
-    /// The slot where a key of code point `code` is looked for first.
-    fn home(&self, code: u32) -> usize {
-        (code.wrapping_mul(0x9E37_79B1) >> self.shift) as usize
+    /// The slot where `key` is looked for first.
+    fn home(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
     }
 
-    /// The value of the char of code point `code`.
-    fn get(&self, code: u32) -> Option<&V> {
-        let mut at = self.home(code);
+    /// The value of `key`.
+    fn get(&self, key: u64) -> Option<&V> {
+        let mut at = self.home(key);
         loop {
-            let (key, value) = self.slots.get(at)?;
-            if *key == code {
+            let (slot_key, value) = self.slots.get(at)?;
+            if *slot_key == key {
                 return value.as_ref();
             }
-            if *key == Self::EMPTY {
+            if *slot_key == Self::EMPTY {
                 return None;
             }
             at = (at + 1) & (self.slots.len() - 1);
@@ -149,32 +143,14 @@ impl<V> CharTable<V> {
     }
 }
 
-/// A map keyed by a char or by two chars as one number (see [`two_chars_key`]), hashed
-/// by one multiplication: a lookup costs a few instructions where a binary search over
-/// the keys took a chain of dependent loads.
-type CodeMap<K, V> = HashMap<K, V, BuildHasherDefault<CodeHasher>>;
-
-/// The hasher of [`CodeMap`]: the key times an odd constant.
-#[derive(Default)]
-struct CodeHasher(u64);
-
-impl Hasher for CodeHasher {
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0 ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
-
-    fn write_u32(&mut self, n: u32) {
-        self.write_u64(u64::from(n));
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(u64::from(b));
+impl<T> CodeTable<Vec<T>> {
+    /// `items` grouped by their keys, each group in the order of the items.
+    fn grouped(items: impl IntoIterator<Item = (u64, T)>) -> Self {
+        let mut groups: BTreeMap<u64, Vec<T>> = BTreeMap::new();
+        for (key, item) in items {
+            groups.entry(key).or_default().push(item);
         }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
+        Self::of(groups)
     }
 }
 
@@ -212,28 +188,27 @@ static SET_PHRASES: LazyLock<KeyedWords> =
 struct KeyedWords {
     firsts: BmpSet,
     seconds: BmpSet,
-    groups: CodeMap<u64, Vec<&'static str>>,
+    groups: CodeTable<Vec<&'static str>>,
 }
 
 impl KeyedWords {
     /// `words`, in their order; words of one char are left out.
     fn of(words: impl Iterator<Item = &'static str>) -> Self {
-        let mut keyed = KeyedWords {
-            firsts: BmpSet::EMPTY,
-            seconds: BmpSet::EMPTY,
-            groups: CodeMap::default(),
-        };
-        for word in words {
-            let mut chars = word.chars();
-            if let (Some(first), Some(second)) = (chars.next(), chars.next()) {
-                keyed.firsts.insert(first);
-                keyed.seconds.insert(second);
-                let key = Self::key(u32::from(first), u32::from(second));
-                let group = keyed.groups.entry(key).or_default();
-                group.push(word);
-            }
+        let (mut firsts, mut seconds) = (BmpSet::EMPTY, BmpSet::EMPTY);
+        let keyed: Vec<(u64, &'static str)> = words
+            .filter_map(|word| {
+                let mut chars = word.chars();
+                let (first, second) = (chars.next()?, chars.next()?);
+                firsts.insert(first);
+                seconds.insert(second);
+                Some((Self::key(u32::from(first), u32::from(second)), word))
+            })
+            .collect();
+        KeyedWords {
+            firsts,
+            seconds,
+            groups: CodeTable::grouped(keyed),
         }
-        keyed
     }
 
     /// `words`, longest first (of equal length, in their order): the first word found at
@@ -268,7 +243,7 @@ impl KeyedWords {
         // their last byte, compared first.
         let last_byte_agrees = |w: &str| text.as_bytes().get(w.len() - 1) == w.as_bytes().last();
         self.groups
-            .get(&key)?
+            .get(key)?
             .iter()
             .find(|&&w| last_byte_agrees(w) && text.starts_with(w) && fits(w))
             .map(|w| w.len())
@@ -455,7 +430,7 @@ mod tests {
         let key = KeyedWords::key(u32::from(first), u32::from(second));
         words
             .groups
-            .get(&key)?
+            .get(key)?
             .iter()
             .find(|&&w| text.starts_with(w) && w.chars().count() <= max_chars)
             .map(|w| w.len())
