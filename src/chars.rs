@@ -142,8 +142,8 @@ pub(crate) fn is_han(c: char) -> bool {
 }
 
 /// The code point of a three-byte UTF-8 sequence.
-pub(crate) fn three_byte_code(lead: u8, second: u8, third: u8) -> u32 {
-    (u32::from(lead & 0x0F) << 12) | (u32::from(second & 0x3F) << 6) | u32::from(third & 0x3F)
+pub(crate) const fn three_byte_code(lead: u8, second: u8, third: u8) -> u32 {
+    ((lead & 0x0F) as u32) << 12 | ((second & 0x3F) as u32) << 6 | (third & 0x3F) as u32
 }
 
 /// A set of characters of the Basic Multilingual Plane (U+0000–U+FFFF), one bit each.
@@ -158,6 +158,12 @@ impl BmpSet {
         if code < 0x10000 {
             self.0[code / 64] |= 1 << (code % 64);
         }
+    }
+
+    /// Whether `c` is in the set.
+    pub(crate) const fn contains(&self, c: char) -> bool {
+        let code = c as usize;
+        code < 0x10000 && self.0[code / 64] & (1 << (code % 64)) != 0
     }
 
     /// The chars in `self` or in `other`.

@@ -310,16 +310,43 @@ static SECTION_KIND: LazyLock<HashMap<&'static str, SectionKind>> = LazyLock::ne
         .collect()
 });
 
-static PROBLEM_OPENERS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-    aho_corasick::AhoCorasick::builder()
-        .match_kind(aho_corasick::MatchKind::LeftmostFirst)
-        .build(data_lines(include_str!("data/problem_openers.txt")))
-        .expect("the problem openers build a searcher")
-});
+/// The phrases that open a passage about problems (`存在的问题`, `清醒看到`), one a line.
+const PROBLEM_OPENER_LINES: &str = include_str!("data/problem_openers.txt");
 
-/// Where the phrases that open a problems passage stand in `text`.
-pub(crate) fn problem_openers(text: &str) -> impl Iterator<Item = usize> + '_ {
-    PROBLEM_OPENERS.find_iter(text).map(|m| m.start())
+/// The chars the problem openers start with, read from their list at compile time: the
+/// first char of every line that starts with a three-byte char (every opener does; a
+/// comment starts with `#`). The marks pass files them (see [`crate::marks`]), so that a
+/// search for the openers tries the places where one may start and reads no other text.
+pub(crate) const PROBLEM_OPENER_FIRSTS: BmpSet = {
+    let (bytes, mut firsts) = (PROBLEM_OPENER_LINES.as_bytes(), BmpSet::EMPTY);
+    let mut line = 0;
+    while line < bytes.len() {
+        if let [lead @ 0xE0..=0xEF, second, third, ..] = *bytes.split_at(line).1 {
+            if let Some(first) = char::from_u32(three_byte_code(lead, second, third)) {
+                firsts.insert(first);
+            }
+        }
+        while line < bytes.len() && bytes[line] != b'\n' {
+            line += 1;
+        }
+        line += 1;
+    }
+    firsts
+};
+
+/// The problem openers, grouped by their first two chars.
+static PROBLEM_OPENERS: LazyLock<KeyedWords> =
+    LazyLock::new(|| KeyedWords::of(data_lines(PROBLEM_OPENER_LINES)));
+
+/// The problem openers, in the order listed.
+#[cfg(test)]
+pub(crate) fn problem_openers() -> impl Iterator<Item = &'static str> {
+    data_lines(PROBLEM_OPENER_LINES)
+}
+
+/// Whether a phrase that opens a passage about problems starts `text`: `还存在一些短板`.
+pub(crate) fn problem_opener_at(text: &str) -> bool {
+    PROBLEM_OPENERS.at(text, |_| true).is_some()
 }
 
 /// A regex that finds any of `words`, longest first where several start at one place.
@@ -524,6 +551,19 @@ mod tests {
             let surfaces = |u: Option<Unit>| u.map(|u| (u.surface, u.normalised));
             proptest::prop_assert_eq!(surfaces(unit_at(&text)), surfaces(walked));
         }
+    }
+
+    #[test]
+    fn every_problem_opener_starts_with_a_char_the_marks_pass_files_and_is_found() {
+        for phrase in problem_openers() {
+            let first = phrase.chars().next().expect("a phrase");
+            assert!(PROBLEM_OPENER_FIRSTS.contains(first), "{phrase}");
+            // Words of one char are left out of the table.
+            assert!(phrase.chars().count() >= 2, "{phrase}");
+            assert!(problem_opener_at(&format!("{phrase}：")), "{phrase}");
+        }
+        assert!(!problem_opener_at("存在"));
+        assert!(!problem_opener_at(""));
     }
 
     #[test]

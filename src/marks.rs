@@ -1,6 +1,7 @@
 //! The marks of a document, found in one pass: every place where something other than
 //! running Han text stands, sorted into the kinds that later passes walk (breaks for
-//! items and headings, quotes, numerals) so that none decodes every character again.
+//! items and headings, quotes, numerals, the first chars of problem openers) so that none
+//! decodes every character again.
 //!
 //! ```text
 //! 开展活动200余场，覆盖“群众”。
@@ -8,14 +9,15 @@
 //! ```
 //!
 //! A mark is any character except a Han character of the basic block (U+4E00–U+9FFF) and
-//! an ASCII letter or digit that follows another one; Chinese numerals (`一` … `亿`) and
-//! `页` (of page furniture) are marks although Han. Four characters in five of a report
-//! are not marks, and most of the rest (`，` `、`) are of no kind: three-byte chars of no
-//! kind are skipped with one bitmap lookup each (its bytes index the bitmap, no code
-//! point is assembled), ASCII runs are read in a loop of their own, and the kinds of
-//! every mark are looked up in a table.
+//! an ASCII letter or digit that follows another one; Chinese numerals (`一` … `亿`), `页`
+//! (of page furniture) and the first chars of the problem openers (`存` of `存在的问题`)
+//! are marks although Han. Four characters in five of a report are not marks, and most of
+//! the rest (`，` `、`) are of no kind: three-byte chars of no kind are skipped with one
+//! bitmap lookup each (its bytes index the bitmap, no code point is assembled), ASCII runs
+//! are read in a loop of their own, and the kinds of every mark are looked up in a table.
 
 use crate::chars::{RunSet, bmp_set, is_break, is_numeral, is_quote, three_byte_code};
+use crate::lexicon::PROBLEM_OPENER_FIRSTS;
 use crate::sorted::Sorted;
 use std::ops::Range;
 
@@ -28,6 +30,9 @@ pub(crate) struct Kinds {
     /// Digits and Chinese numerals, and the first of each run of ASCII letters and digits:
     /// where a number may start.
     pub numerals: Marks,
+    /// The first chars of the phrases that open a passage about problems (see
+    /// [`crate::lexicon::problem_opener_at`]): where one may start.
+    pub openers: Marks,
 }
 
 impl Kinds {
@@ -40,6 +45,7 @@ impl Kinds {
             breaks: Marks::with_capacity(bytes.len() / 64 + 64),
             quotes: Marks::with_capacity(bytes.len() / 128 + 64),
             numerals: Marks::with_capacity(bytes.len() / 64 + 64),
+            openers: Marks::with_capacity(bytes.len() / 256 + 16),
         };
         let mut i = 0;
         loop {
@@ -98,6 +104,9 @@ impl Kinds {
         if kinds & NUMERAL != 0 {
             self.numerals.push(at, c);
         }
+        if kinds & OPENER != 0 {
+            self.openers.push(at, c);
+        }
     }
 }
 
@@ -105,8 +114,9 @@ impl Kinds {
 const BREAK: u8 = 1;
 const QUOTE: u8 = 2;
 const NUMERAL: u8 = 4;
+const OPENER: u8 = 8;
 
-/// The kinds `c` belongs to: [`BREAK`], [`QUOTE`] and [`NUMERAL`].
+/// The kinds `c` belongs to: [`BREAK`], [`QUOTE`], [`NUMERAL`] and [`OPENER`].
 const fn kinds_by_definition(c: char) -> u8 {
     let mut kinds = 0;
     if is_break(c) {
@@ -117,6 +127,9 @@ const fn kinds_by_definition(c: char) -> u8 {
     }
     if c.is_ascii_alphanumeric() || is_numeral(c) {
         kinds |= NUMERAL;
+    }
+    if PROBLEM_OPENER_FIRSTS.contains(c) {
+        kinds |= OPENER;
     }
     kinds
 }
@@ -200,6 +213,12 @@ mod tests {
             kind(text, |k| &k.numerals),
             ["2", "P", "5", "3", "一", "三", "千"]
         );
+    }
+
+    #[test]
+    fn files_the_first_chars_of_the_problem_openers() {
+        let text = "还存在不足，面临困难和挑战";
+        assert_eq!(kind(text, |k| &k.openers), ["还", "存", "不", "面", "困"]);
     }
 
     #[test]

@@ -5,7 +5,7 @@ use crate::chars::is_space;
 use crate::indicators::Cursor;
 use crate::lexicon;
 use crate::markers::Family;
-use crate::marks::Kinds;
+use crate::marks::{Kinds, Marks};
 use crate::outline::{self, Heading};
 use crate::sentences::{protected, split, trim};
 use crate::sorted::{Ranges, Sorted};
@@ -86,7 +86,8 @@ pub(crate) fn build(source: &str) -> Report<'_> {
             problems: if kind == SectionKind::Problems {
                 Vec::new()
             } else {
-                problem_passages(source, h.body_start.min(region_end)..region_end, children)
+                let region = h.body_start.min(region_end)..region_end;
+                problem_passages(source, region, children, &doc.marks.openers)
             },
             span: span_of(source, h.start..region_end),
         });
@@ -324,19 +325,21 @@ fn keywords(headline: &str) -> Vec<Cow<'_, str>> {
 }
 
 /// Passages about problems in a section without a problems heading: from the sentence
-/// with the opening phrase to the end of its paragraph (or the next heading).
-fn problem_passages(source: &str, region: Range<usize>, headings: &[Heading]) -> Vec<Span> {
+/// with the opening phrase to the end of its paragraph (or the next heading). `openers`
+/// holds the marks where an opening phrase may start.
+fn problem_passages(
+    source: &str,
+    region: Range<usize>,
+    headings: &[Heading],
+    openers: &Marks,
+) -> Vec<Span> {
     let mut found = Vec::new();
-    let mut line_end = region.start;
-    // One search of the region; the first opening phrase of each line opens a passage.
-    for at in lexicon::problem_openers(&source[region.clone()]).map(|i| region.start + i) {
-        if at < line_end {
-            continue;
-        }
+    // The first opening phrase of each line opens a passage.
+    for at in first_problem_openers(source, region.clone(), openers) {
         let line_start = source[region.start..at]
             .rfind('\n')
             .map_or(region.start, |i| region.start + i + 1);
-        line_end = source[at..region.end]
+        let line_end = source[at..region.end]
             .find('\n')
             .map_or(region.end, |i| at + i);
         let sentence_start = source[line_start..at]
@@ -360,6 +363,26 @@ fn problem_passages(source: &str, region: Range<usize>, headings: &[Heading]) ->
         }
     }
     found
+}
+
+/// Where the first phrase that opens a passage about problems starts on each line of
+/// `source[region]`, tried at the `openers` marks: in `其他方面也存在一些问题`, at `存`.
+fn first_problem_openers<'a>(
+    source: &'a str,
+    region: Range<usize>,
+    openers: &'a Marks,
+) -> impl Iterator<Item = usize> + 'a {
+    let mut line_end = region.start;
+    let (marks, _) = openers.slices(region.clone());
+    marks.iter().copied().filter(move |&at| {
+        if at < line_end || !lexicon::problem_opener_at(&source[at..region.end]) {
+            return false;
+        }
+        line_end = source[at..region.end]
+            .find('\n')
+            .map_or(region.end, |i| at + i);
+        true
+    })
 }
 
 /// Whether `range` lies inside one of the sorted, disjoint `lines`.
@@ -531,5 +554,77 @@ mod tests {
         assert!(is_furniture("第 1 页 共 2 页"));
         assert!(is_furniture("３/12"));
         assert!(!is_furniture("一、工作成效"));
+    }
+
+    /// The first problem opener of each line of `text[region]`, by the definition: a
+    /// search of each line for every phrase.
+    fn first_openers_by_search(text: &str, region: Range<usize>) -> Vec<usize> {
+        let mut line_start = region.start;
+        let mut found = Vec::new();
+        for line in text[region].split('\n') {
+            let first = lexicon::problem_openers()
+                .filter_map(|p| line.find(p))
+                .min();
+            found.extend(first.map(|at| line_start + at));
+            line_start += line.len() + 1;
+        }
+        found
+    }
+
+    /// The first problem openers found at the marks of `text[region]`.
+    fn first_openers_at_marks(text: &str, region: Range<usize>) -> Vec<usize> {
+        let marks = Kinds::of(text, 0..text.len());
+        first_problem_openers(text, region, &marks.openers).collect()
+    }
+
+    #[test]
+    fn finds_the_first_problem_opener_of_each_line() {
+        let text =
+            "我们也清醒看到，发展还存在一些困难和问题。\n（一）经济运行仍然存在压力\n不足十项";
+        let at = |phrase: &str| text.find(phrase).unwrap();
+        let expected = [at("清醒看到"), at("仍然存在")];
+        assert_eq!(first_openers_at_marks(text, 0..text.len()), expected);
+        assert_eq!(first_openers_by_search(text, 0..text.len()), expected);
+        // A phrase that runs past the region's end is not found.
+        let cut = at("看到");
+        assert_eq!(first_openers_at_marks(text, 0..cut), []);
+    }
+
+    /// Phrases, their chars and pieces, line breaks and other chars: texts in which
+    /// problem openers stand whole, cut, overlapping and side by side.
+    fn opener_pieces() -> Vec<&'static str> {
+        let mut pieces = vec!["\n", "，", "。", " ", "a", "1", "王", "é", "\u{20000}"];
+        for phrase in lexicon::problem_openers() {
+            let (first, last) = (phrase.chars().next(), phrase.chars().next_back());
+            let (first, last) = (
+                first.map_or(0, char::len_utf8),
+                last.map_or(0, char::len_utf8),
+            );
+            pieces.extend([phrase, &phrase[first..], &phrase[..phrase.len() - last]]);
+            pieces.extend(
+                phrase
+                    .char_indices()
+                    .map(|(i, c)| &phrase[i..i + c.len_utf8()]),
+            );
+        }
+        pieces
+    }
+
+    proptest::proptest! {
+        /// The openers found at the marks are those a search of each line finds, in any
+        /// part of the text.
+        #[test]
+        fn first_problem_openers_are_those_a_search_finds(
+            pieces in proptest::collection::vec(proptest::sample::select(opener_pieces()), 0..16),
+            cuts in (0usize..80, 0usize..80),
+        ) {
+            let text = pieces.concat();
+            let boundary = |n: usize| text.char_indices().map(|(i, _)| i).nth(n).unwrap_or(text.len());
+            let (start, end) = (boundary(cuts.0.min(cuts.1)), boundary(cuts.0.max(cuts.1)));
+            proptest::prop_assert_eq!(
+                first_openers_at_marks(&text, start..end),
+                first_openers_by_search(&text, start..end)
+            );
+        }
     }
 }
