@@ -137,7 +137,6 @@ impl<V> CodeTable<V> {
     }
 
     /// The values, in no order.
-    #[cfg(test)]
     fn values(&self) -> impl Iterator<Item = &V> {
         self.slots.iter().filter_map(|(_, value)| value.as_ref())
     }
@@ -259,7 +258,6 @@ impl KeyedWords {
     }
 
     /// Every word.
-    #[cfg(test)]
     fn words(&self) -> impl Iterator<Item = &'static str> + '_ {
         self.groups.values().flatten().copied()
     }
@@ -416,6 +414,22 @@ fn section_word_from(text: &str, from: usize) -> Option<std::ops::Range<usize>> 
 /// [`part_word_at`].
 pub(crate) fn part_word_firsts() -> &'static BmpSet {
     &PART_WORDS.firsts
+}
+
+/// The chars a part word (see [`PART_WORDS`]) may end with: a quick test of where one
+/// may end.
+pub(crate) fn part_word_lasts() -> &'static BmpSet {
+    static LASTS: LazyLock<BmpSet> = LazyLock::new(|| {
+        let mut lasts = BmpSet::EMPTY;
+        for last in PART_WORDS
+            .words()
+            .filter_map(|word| word.chars().next_back())
+        {
+            lasts.insert(last);
+        }
+        lasts
+    });
+    &LASTS
 }
 
 /// The length of the longest part word of at most `max_chars` chars at the front of
