@@ -71,77 +71,82 @@ pub(super) fn candidates(
             // Most places after a sentence end outside a heading hold Han text that may
             // open no marker: only an unmarked heading may start there, and the char is
             // told by its bytes, not read.
-            if !heading_open && is_sentence_end(prev) && pos >= marker_end {
-                if let [lead, second, third, ..] = text.as_bytes()[pos..] {
-                    if HAN_LEADS.contains(&lead)
-                        && MARKER_FIRSTS.contains_three_byte([lead, second, third]) == Some(false)
-                    {
-                        let candidate = match inside(guarded, pos, &mut guard) {
-                            true => None,
-                            false => inline_unmarked(text, pos, line.end),
-                        };
-                        step = match candidate {
-                            Some(candidate) => {
-                                heading_open = true;
-                                marker_end = candidate.reserved_end();
-                                found.push(candidate);
-                                char_at(text, pos).map(|c| {
-                                    next_place_in_heading(text, pos, c, line.end, marker_end)
-                                })
-                            }
-                            None => break_step(pos),
-                        };
-                        continue;
-                    }
+            let quiet = !heading_open
+                && is_sentence_end(prev)
+                && pos >= marker_end
+                && opens_han_text_but_no_marker(&text.as_bytes()[pos..]);
+            let mut candidate = None;
+            let c = if quiet {
+                // Looked for first: most places hold none, and need no look at the guards.
+                candidate = inline_unmarked(text, pos, line.end)
+                    .filter(|_| !inside(guarded, pos, &mut guard));
+                None
+            } else {
+                let Some(c) = char_at(text, pos) else {
+                    break;
+                };
+                let after_break = is_item_end(prev)
+                    || matches!(prev, '：' | ':')
+                    || is_space(prev)
+                    || (matches!(prev, '）' | ')')
+                        && closes_tag(text, pos, guarded, &mut tag_ending))
+                    || matches!(prev, '-' | '页') && after_furniture(&text[..pos]);
+                if is_item_end(c) {
+                    heading_open = false;
                 }
-            }
-            let Some(c) = char_at(text, pos) else {
-                break;
+                let looked_at = pos >= marker_end && !is_space(c) && (after_break || heading_open);
+                if looked_at && !inside(guarded, pos, &mut guard) {
+                    let boundary = if after_break {
+                        Boundary::Inline
+                    } else {
+                        Boundary::Glued
+                    };
+                    let marked = may_open_marker(c)
+                        .then(|| at_place(text, pos, c, boundary))
+                        .flatten();
+                    // After a sentence end (white space aside), an unmarked heading may
+                    // start: the char before `pos` is `prev`, or white space after one.
+                    let sentence_before = || match is_space(prev) {
+                        false => is_sentence_end(prev),
+                        true => text[line.start..pos]
+                            .trim_end_matches(is_space)
+                            .ends_with(is_sentence_end),
+                    };
+                    candidate = marked.or_else(|| {
+                        (after_break && sentence_before())
+                            .then(|| inline_unmarked(text, pos, line.end))
+                            .flatten()
+                    });
+                }
+                Some(c)
             };
-            let after_break = is_item_end(prev)
-                || matches!(prev, '：' | ':')
-                || is_space(prev)
-                || (matches!(prev, '）' | ')') && closes_tag(text, pos, guarded, &mut tag_ending))
-                || matches!(prev, '-' | '页') && after_furniture(&text[..pos]);
-            if is_item_end(c) {
-                heading_open = false;
-            }
-            let looked_at = pos >= marker_end && !is_space(c) && (after_break || heading_open);
-            if looked_at && !inside(guarded, pos, &mut guard) {
-                let boundary = if after_break {
-                    Boundary::Inline
-                } else {
-                    Boundary::Glued
-                };
-                let marked = may_open_marker(c)
-                    .then(|| at_place(text, pos, c, boundary))
-                    .flatten();
-                // After a sentence end (white space aside), an unmarked heading may
-                // start: the char before `pos` is `prev`, or white space after one.
-                let sentence_before = || match is_space(prev) {
-                    false => is_sentence_end(prev),
-                    true => text[line.start..pos]
-                        .trim_end_matches(is_space)
-                        .ends_with(is_sentence_end),
-                };
-                let candidate = marked.or_else(|| {
-                    (after_break && sentence_before())
-                        .then(|| inline_unmarked(text, pos, line.end))
-                        .flatten()
-                });
-                if let Some(candidate) = candidate {
-                    heading_open = true;
-                    marker_end = candidate.reserved_end();
-                    found.push(candidate);
-                }
+            if let Some(candidate) = candidate {
+                heading_open = true;
+                marker_end = candidate.reserved_end();
+                found.push(candidate);
             }
             step = match heading_open {
-                true => Some(next_place_in_heading(text, pos, c, line.end, marker_end)),
+                // The char after a quiet place is read only now: a heading opens there.
+                true => c
+                    .or_else(|| char_at(text, pos))
+                    .map(|c| next_place_in_heading(text, pos, c, line.end, marker_end)),
                 false => break_step(pos),
             };
         }
     }
     found
+}
+
+/// Whether `bytes` start with Han text (see [`HAN_LEADS`]) whose char may open no marker:
+/// told by its bytes, not read.
+fn opens_han_text_but_no_marker(bytes: &[u8]) -> bool {
+    match *bytes {
+        [lead, second, third, ..] => {
+            HAN_LEADS.contains(&lead)
+                && MARKER_FIRSTS.contains_three_byte([lead, second, third]) == Some(false)
+        }
+        _ => false,
+    }
 }
 
 static FURNITURE_END: LazyLock<Regex> = LazyLock::new(|| {
