@@ -411,6 +411,14 @@ impl Reading {
     }
 }
 
+/// Whether `word` stands in `text` at byte offset `at`. Compared as bytes: the checks
+/// around a number, most of which fail, slice no text and decode no char.
+fn stands_at(text: &str, at: usize, word: &str) -> bool {
+    text.as_bytes()
+        .get(at..)
+        .is_some_and(|rest| rest.starts_with(word.as_bytes()))
+}
+
 /// Reads the indicator whose numeral starts the run of numeral characters `run`; `None`
 /// when the numeral there is not a quantity (a date, an ordinal, a code, a name). Text
 /// before `taken` belongs to an earlier indicator.
@@ -419,7 +427,8 @@ fn read_indicator(text: &str, run: Range<usize>, taken: usize) -> Option<Reading
     // A lone `一` is never a quantity (see `is_quantity`), and the commonest numeral of a
     // report (`一是`, `进一步`, `统一`): turned down before it is read, unless `点` or
     // `分之` may follow it (`一点五倍`, `一分之`); then once it is read.
-    if &text[run.clone()] == "一" && !text[run.end..].starts_with(['点', '分']) {
+    let one = &text.as_bytes()[run.clone()] == "一".as_bytes();
+    if one && !(stands_at(text, run.end, "点") || stands_at(text, run.end, "分")) {
         return None;
     }
     if is_code_or_ordinal(text, at) {
@@ -602,7 +611,7 @@ fn is_formula_or_code_after(rest: &str) -> bool {
     match rest.as_bytes().first() {
         Some(b'+') => true,
         Some(b) if b.is_ascii_alphabetic() => lexicon::ascii_unit(rest).is_none(),
-        _ => rest.starts_with('＋'),
+        _ => stands_at(rest, 0, "＋"),
     }
 }
 
@@ -651,7 +660,10 @@ fn arabic_fraction(
     {
         return None;
     }
-    let after_slash = text[span.end..].strip_prefix('/')?;
+    if !stands_at(text, span.end, "/") {
+        return None;
+    }
+    let after_slash = &text[span.end + 1..];
     let digits = after_slash.bytes().take_while(u8::is_ascii_digit).count();
     if digits == 0 || digits > 3 || after_slash[digits..].starts_with(['/', '.']) {
         return None;
@@ -677,15 +689,17 @@ fn arabic_fraction(
 // Inlined: it runs for every number read, and a call would cost a good part of its work.
 #[inline(always)]
 fn many_after(text: &str, end: usize) -> Option<usize> {
-    let rest = &text[end..];
-    if let Some(after) = rest.strip_prefix('余') {
-        return Some(end + rest.len() - after.len());
+    if stands_at(text, end, "余") {
+        return Some(end + "余".len());
     }
-    let after = rest.strip_prefix('多')?;
+    if !stands_at(text, end, "多") {
+        return None;
+    }
+    let after = &text[end + "多".len()..];
     let counts = lexicon::starts_with_unit(after)
         || big_magnitude(after).is_some()
         || !after.starts_with(|c: char| crate::chars::is_han(c));
-    counts.then(|| end + rest.len() - after.len())
+    counts.then(|| end + "多".len())
 }
 
 /// A magnitude of 万 or more (`万亿`, `亿`, `万`), as may scale a number after 余/多.
@@ -819,7 +833,10 @@ fn range_second(text: &str, at: usize, first: &Numeral) -> Option<(Numeral, usiz
 fn chinese_fraction(text: &str, run: Range<usize>) -> Option<Reading> {
     let at = run.start;
     // `分之` follows the run: `百` and `千` of `百分之` and `千分之` are runs of their own.
-    let after = text[run.end..].strip_prefix("分之")?;
+    if !stands_at(text, run.end, "分之") {
+        return None;
+    }
+    let after = &text[run.end + "分之".len()..];
     let (denominator, kind, unit) = match &text[run] {
         "百" => (
             Number::integer(1),
@@ -1035,6 +1052,19 @@ mod tests {
         assert_eq!(starting(AFTER.words().collect()), None);
         assert_eq!(starting(RANGE.words().collect()), None);
         assert_eq!(starting(PER_UNITS.words().collect()), None);
+    }
+
+    proptest::proptest! {
+        /// A word stands at an offset as the text from there starts with it.
+        #[test]
+        fn a_word_stands_where_the_text_starts_with_it(
+            text in "[一分之点余多/／＋a]{0,6}",
+            at in 0usize..20,
+            word in proptest::sample::select(&["一", "点", "分之", "余", "多", "/", "＋"][..]),
+        ) {
+            let expected = text.get(at..).is_some_and(|rest| rest.starts_with(word));
+            proptest::prop_assert_eq!(stands_at(&text, at, word), expected);
+        }
     }
 
     proptest::proptest! {
