@@ -182,8 +182,8 @@ impl<'d> Cursor<'d> {
     }
 }
 
-/// Finds the indicators in `source[range]`, with `role` for each, from the numeral marks
-/// and shields that `cursor` hands out.
+/// Finds the indicators in `text`, which starts at `offset` of the document, with `role`
+/// for each, from the numeral marks and shields that `cursor` hands out.
 ///
 /// ```
 /// let report = gongwen::parse("一、工作成效\n覆盖青少年近2.5万人次，同比增长6.5%。");
@@ -192,16 +192,12 @@ impl<'d> Cursor<'d> {
 /// assert_eq!(item.indicators[1].value.to_string(), "6.5");
 /// ```
 pub(crate) fn scan<'a>(
-    source: &'a str,
-    range: Range<usize>,
+    text: &'a str,
+    offset: usize,
     role: Role,
     cursor: &mut Cursor<'_>,
 ) -> Vec<Indicator<'a>> {
-    let Some(text) = source.get(range.clone()) else {
-        return Vec::new();
-    };
-    let offset = range.start;
-    let (marks, mark_chars, shields) = cursor.narrow(range);
+    let (marks, mark_chars, shields) = cursor.narrow(offset..offset + text.len());
     // A number starts at a numeral mark, or (an ASCII digit that follows a letter or
     // digit before the text) at the text's start: a text without either holds none.
     if marks.is_empty() && !text.as_bytes().first().is_some_and(u8::is_ascii_digit) {
@@ -251,26 +247,25 @@ pub(crate) fn scan<'a>(
         match read {
             Some(mut reading) => {
                 reading.change = change_before(text, reading.span.start, &found, offset);
-                let span = Span::new(offset + reading.span.start, offset + reading.span.end);
                 i = reading.span.end.max(run_end);
                 last_end = reading.span.end;
                 reading.role = role;
-                found.push(reading.into_indicator(source, span));
+                found.push(reading.into_indicator(text, offset));
             }
             None => i = run_end,
         }
     }
-    share_units(source, &mut found);
+    share_units(text, offset, &mut found);
     found
 }
 
 /// `1409万、1305万人次`, `3.4个、1个百分点`: numbers listed with `、` share the unit of the
-/// last one.
-fn share_units(source: &str, found: &mut [Indicator<'_>]) {
+/// last one. `text` starts at `offset` of the document that their spans refer to.
+fn share_units(text: &str, offset: usize, found: &mut [Indicator<'_>]) {
     for i in (0..found.len().saturating_sub(1)).rev() {
         let (head, tail) = found.split_at_mut(i + 1);
         let (first, next) = (&mut head[i], &tail[0]);
-        let listed = source.get(first.span.end..next.span.start) == Some("、");
+        let listed = text.get(first.span.end - offset..next.span.start - offset) == Some("、");
         let Some(unit) = next.unit.clone().filter(|_| listed) else {
             continue;
         };
@@ -384,22 +379,21 @@ enum UnitText {
 }
 
 impl Reading {
-    fn into_indicator(self, source: &str, span: Span) -> Indicator<'_> {
-        let offset = span.start - self.span.start;
-        let shift = |r: Range<usize>| &source[r.start + offset..r.end + offset];
+    /// The indicator read in `text`, which starts at `offset` of the document.
+    fn into_indicator(self, text: &str, offset: usize) -> Indicator<'_> {
         let unit = self.unit.map(|u| match u {
-            UnitText::Source(s, e) => Cow::Borrowed(shift(s..e)),
+            UnitText::Source(s, e) => Cow::Borrowed(&text[s..e]),
             UnitText::Fixed(f) => Cow::Borrowed(f),
             UnitText::Rate(a, b) => Cow::Owned(format!("{a}/{b}")),
         });
         let change = self.change.map(|(direction, verb, basis)| Change {
             direction,
-            verb: Cow::Borrowed(shift(verb)),
-            basis: basis.map(|b| Cow::Borrowed(shift(b))),
+            verb: Cow::Borrowed(&text[verb]),
+            basis: basis.map(|b| Cow::Borrowed(&text[b])),
         });
         Indicator {
-            text: Cow::Borrowed(&source[span.range()]),
-            span,
+            text: Cow::Borrowed(&text[self.span.clone()]),
+            span: Span::new(offset + self.span.start, offset + self.span.end),
             value: self.value,
             max: self.max,
             unit,

@@ -84,5 +84,5 @@ pub fn indicators(text: &str) -> Vec<Indicator<'_>> {
     let guards = sentences::protected(&marks.quotes, whole.clone());
     let shields = indicators::shields(text, whole.clone(), &marks.numerals, &guards);
     let mut cursor = indicators::Cursor::new(&marks.numerals, &shields, whole.clone());
-    indicators::scan(text, whole, Role::Achieved, &mut cursor)
+    indicators::scan(text, 0, Role::Achieved, &mut cursor)
 }

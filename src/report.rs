@@ -222,11 +222,12 @@ impl<'a> Document<'a> {
 
     /// [`Self::text`], with the numeral marks and shields handed out by `cursor`.
     fn text_at(&self, range: Range<usize>, role: Option<Role>, cursor: &mut Cursor) -> Text<'a> {
+        let text = &self.source[range.clone()];
         let indicators = role.map_or_else(Vec::new, |role| {
-            indicators::scan(self.source, range.clone(), role, cursor)
+            indicators::scan(text, range.start, role, cursor)
         });
         Text {
-            text: Cow::Borrowed(&self.source[range.clone()]),
+            text: Cow::Borrowed(text),
             span: range.into(),
             indicators,
         }

@@ -97,7 +97,10 @@ impl<'a> Stages<'a> {
         let mut cursor = indicators::Cursor::new(numerals, shields, self.body.clone());
         self.items
             .iter()
-            .map(|r| indicators::scan(self.source, r.clone(), Role::Achieved, &mut cursor).len())
+            .map(|r| {
+                let text = &self.source[r.clone()];
+                indicators::scan(text, r.start, Role::Achieved, &mut cursor).len()
+            })
             .sum()
     }
 }
