@@ -186,6 +186,17 @@ impl BmpSet {
             .map(|word| word & (1 << (third & 0x3F)) != 0)
     }
 
+    /// Whether the char at byte offset `at` of `text` is in the set (`false` past the
+    /// end); a char of three bytes is looked up by its bytes, not decoded.
+    pub(crate) fn contains_char_at(&self, text: &str, at: usize) -> bool {
+        match text.as_bytes().get(at..) {
+            Some(&[lead, second, third, ..]) if lead >= 0xE0 => {
+                self.contains_three_byte([lead, second, third]) == Some(true)
+            }
+            _ => char_at(text, at).is_some_and(|c| self.contains_code(u32::from(c))),
+        }
+    }
+
     /// Whether the char of code point `code` is in the set.
     pub(crate) fn contains_code(&self, code: u32) -> bool {
         let code = code as usize;
@@ -327,6 +338,19 @@ mod tests {
                 let expected = (c.len_utf8() == 3).then(|| set.contains_code(u32::from(c)));
                 assert_eq!(set.contains_three_byte(three), expected, "{c:?}");
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// A char at an offset is looked up as its code point is.
+        #[test]
+        fn a_char_at_an_offset_is_looked_up_as_decoded(
+            text in "[一二王，a\n\u{7f}\u{80}\u{7ff}\u{800}\u{ffff}\u{10000}\u{10ffff}]{0,8}",
+            at in 0usize..40,
+        ) {
+            let set = bmp_set!(|c| matches!(c, '一' | '，' | '\n' | '\u{7ff}' | '\u{ffff}'));
+            let expected = char_at(&text, at).is_some_and(|c| set.contains_code(u32::from(c)));
+            proptest::prop_assert_eq!(set.contains_char_at(&text, at), expected);
         }
     }
 

@@ -96,6 +96,11 @@ const CHANGE_VERBS: Words<Direction, 22> = Words::new([
 /// `数字政府2.0建设`, `3.0版`, `6.2级地震`.
 const SCALES: Words<(), 5> = Words::of(["版", "级", "建设", "时代", "代"]);
 
+/// The chars that start a word of [`RANGE`], [`AFTER`] or [`SCALES`]: what may follow a
+/// number and its unit.
+static AFTER_UNIT: BmpSet =
+    bmp_set!(|c| RANGE.has_first(c) || AFTER.has_first(c) || SCALES.has_first(c));
+
 /// Comparison bases that stand before a verb of change.
 const BASES: Words<(), 14> = Words::of([
     "比上年同期",
@@ -472,40 +477,42 @@ fn read_indicator(text: &str, run: Range<usize>, taken: usize) -> Option<Reading
         return None;
     }
 
-    // The unit, and a range with its second number: `3-5个`, `20至30人`, `3-5万元`.
-    let (mut unit, mut unit_end) = read_unit(text, end);
-    if let Some((second, second_end)) = range_second(text, unit_end, numeral) {
-        let (second_unit, second_unit_end) = read_unit(text, second_end);
-        if same_unit(unit, second_unit) {
-            if is_date_or_period(&text[second_end..], &second) {
-                return None;
+    let (mut unit, mut end) = read_unit(text, end);
+    // Most numbers stand before no word of a range, an approximation or a scale: one
+    // lookup of the char after the unit turns them down.
+    if AFTER_UNIT.contains_char_at(text, end) {
+        // A range with its second number: `3-5个`, `20至30人`, `3-5万元`.
+        if let Some((second, second_end)) = range_second(text, end, numeral) {
+            let (second_unit, second_unit_end) = read_unit(text, second_end);
+            if same_unit(unit, second_unit) {
+                if is_date_or_period(&text[second_end..], &second) {
+                    return None;
+                }
+                if numeral.exponent == 0 && second.exponent > 0 && unit.is_none() {
+                    value = value.scaled(second.exponent)?;
+                }
+                if second.value > value {
+                    max = Some(second.value);
+                    unit = second_unit;
+                    end = second_unit_end;
+                }
             }
-            if numeral.exponent == 0 && second.exponent > 0 && unit.is_none() {
-                value = value.scaled(second.exponent)?;
-            }
-            if second.value > value {
-                max = Some(second.value);
-                unit = second_unit;
-                unit_end = second_unit_end;
-            }
+            // Otherwise (`25-99人企业`) the first number stands alone.
         }
-        // Otherwise (`25-99人企业`) the first number stands alone.
-    }
-    end = unit_end;
-
-    // The approximation word after the unit: `1000人以上`, `6%左右`.
-    if let Some((word, a)) = approx_after(text, end) {
-        if approx == Approx::Exact {
-            approx = a;
+        // The approximation word after the unit: `1000人以上`, `6%左右`.
+        if let Some((word, a)) = approx_after(text, end) {
+            if approx == Approx::Exact {
+                approx = a;
+            }
+            end += word.len();
         }
-        end += word.len();
+        // `数字政府2.0建设`, `3.0版`, `6.2级地震`: a version or a magnitude scale, not an
+        // amount.
+        if unit.is_none() && !numeral.has_magnitude && SCALES.starting(&text[end..]).is_some() {
+            return None;
+        }
     }
-
     let found_unit = unit.map(|u| u.unit);
-    // `数字政府2.0建设`, `3.0版`, `6.2级地震`: a version or a magnitude scale, not an amount.
-    if found_unit.is_none() && !numeral.has_magnitude && SCALES.starting(&text[end..]).is_some() {
-        return None;
-    }
     // `千万海南人民`, `百万`: a Chinese amount with no digit and no unit is figurative
     // unless a word makes it a number (`突破百亿`, `超百万`).
     let figurative = numeral.script == Script::Chinese
@@ -1046,6 +1053,15 @@ mod tests {
         assert_eq!(starting(AFTER.words().collect()), None);
         assert_eq!(starting(RANGE.words().collect()), None);
         assert_eq!(starting(PER_UNITS.words().collect()), None);
+    }
+
+    #[test]
+    fn the_chars_after_a_unit_are_those_that_start_a_range_an_approximation_or_a_scale() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let mut words = RANGE.words().chain(AFTER.words()).chain(SCALES.words());
+            let expected = words.any(|w| w.starts_with(c));
+            assert_eq!(AFTER_UNIT.contains_code(u32::from(c)), expected, "{c:?}");
+        }
     }
 
     proptest::proptest! {
