@@ -166,6 +166,16 @@ impl BmpSet {
         code < 0x10000 && self.0[code / 64] & (1 << (code % 64)) != 0
     }
 
+    /// The set with `chars` added.
+    pub(crate) const fn with(mut self, chars: &[char]) -> BmpSet {
+        let mut i = 0;
+        while i < chars.len() {
+            self.insert(chars[i]);
+            i += 1;
+        }
+        self
+    }
+
     /// The chars in `self` or in `other`.
     pub(crate) fn union(&self, other: &BmpSet) -> BmpSet {
         BmpSet(std::array::from_fn(|i| self.0[i] | other.0[i]))
@@ -194,6 +204,18 @@ impl BmpSet {
                 self.contains_three_byte([lead, second, third]) == Some(true)
             }
             _ => char_at(text, at).is_some_and(|c| self.contains_code(u32::from(c))),
+        }
+    }
+
+    /// Whether the char that ends at byte offset `at` of `text` is in the set (`false` at
+    /// the start); a char of three bytes is looked up by its bytes, not decoded.
+    pub(crate) fn contains_char_before(&self, text: &str, at: usize) -> bool {
+        match text.as_bytes().get(..at) {
+            // A lead of three bytes three bytes back starts the last char.
+            Some(&[.., lead @ 0xE0..=0xEF, second, third]) => {
+                self.contains_three_byte([lead, second, third]) == Some(true)
+            }
+            _ => char_before(text, at).is_some_and(|c| self.contains_code(u32::from(c))),
         }
     }
 
@@ -342,7 +364,7 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// A char at an offset is looked up as its code point is.
+        /// A char at or before an offset is looked up as its code point is.
         #[test]
         fn a_char_at_an_offset_is_looked_up_as_decoded(
             text in "[一二王，a\n\u{7f}\u{80}\u{7ff}\u{800}\u{ffff}\u{10000}\u{10ffff}]{0,8}",
@@ -351,6 +373,8 @@ mod tests {
             let set = bmp_set!(|c| matches!(c, '一' | '，' | '\n' | '\u{7ff}' | '\u{ffff}'));
             let expected = char_at(&text, at).is_some_and(|c| set.contains_code(u32::from(c)));
             proptest::prop_assert_eq!(set.contains_char_at(&text, at), expected);
+            let expected = char_before(&text, at).is_some_and(|c| set.contains_code(u32::from(c)));
+            proptest::prop_assert_eq!(set.contains_char_before(&text, at), expected);
         }
     }
 

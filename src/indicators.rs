@@ -98,8 +98,20 @@ const SCALES: Words<(), 5> = Words::of(["版", "级", "建设", "时代", "代"]
 
 /// The chars that start a word of [`RANGE`], [`AFTER`] or [`SCALES`]: what may follow a
 /// number and its unit.
-static AFTER_UNIT: BmpSet =
-    bmp_set!(|c| RANGE.has_first(c) || AFTER.has_first(c) || SCALES.has_first(c));
+static AFTER_UNIT: BmpSet = BmpSet::EMPTY
+    .with(RANGE.firsts())
+    .with(AFTER.firsts())
+    .with(SCALES.firsts());
+
+/// What may stand between a verb of change and its number, besides earlier numbers of a
+/// list: `分别增长5.1%、13.6%`.
+const BETWEEN: Words<(), 6> = Words::of(["、", "和", "及", " ", "了", "分别"]);
+
+/// The chars that may stand right before a number that measures a change: the last chars
+/// of [`CHANGE_VERBS`] and of [`BETWEEN`].
+static BEFORE_CHANGE: BmpSet = BmpSet::EMPTY
+    .with(CHANGE_VERBS.lasts())
+    .with(BETWEEN.lasts());
 
 /// Comparison bases that stand before a verb of change.
 const BASES: Words<(), 14> = Words::of([
@@ -982,17 +994,21 @@ fn change_before(
     earlier: &[Indicator<'_>],
     offset: usize,
 ) -> Option<(Direction, Range<usize>, Option<Range<usize>>)> {
+    // Most numbers follow neither a verb nor what may stand between a verb and them: one
+    // lookup turns them down.
+    let listed = earlier.last().is_some_and(|e| e.span.end == offset + start);
+    if !(listed || BEFORE_CHANGE.contains_char_before(text, start)) {
+        return None;
+    }
     // Back from the number over what may stand between a verb and it: list separators,
     // earlier numbers of the list (the nearest first, at most eight) and a few filler
     // words (`分别增长5.1%、13.6%`).
     let mut list = earlier.iter().rev().take(8).peekable();
     let mut verb_end = start;
     loop {
-        let before = &text[..verb_end];
-        let skipped = match before.chars().next_back() {
-            Some(c @ ('、' | '和' | '及' | ' ' | '了')) => c.len_utf8(),
-            _ if before.ends_with("分别") => "分别".len(),
-            _ => match list.next_if(|e| e.span.end == offset + verb_end) {
+        let skipped = match BETWEEN.ending(&text[..verb_end]) {
+            Some((word, ())) => word.len(),
+            None => match list.next_if(|e| e.span.end == offset + verb_end) {
                 Some(listed) => listed.span.len(),
                 None => break,
             },
@@ -1050,6 +1066,7 @@ mod tests {
         assert_eq!(ending(BEFORE_BARE.words().collect()), None);
         assert_eq!(ending(CHANGE_VERBS.words().collect()), None);
         assert_eq!(ending(BASES.words().collect()), None);
+        assert_eq!(ending(BETWEEN.words().collect()), None);
         assert_eq!(starting(AFTER.words().collect()), None);
         assert_eq!(starting(RANGE.words().collect()), None);
         assert_eq!(starting(PER_UNITS.words().collect()), None);
@@ -1062,6 +1079,27 @@ mod tests {
             let expected = words.any(|w| w.starts_with(c));
             assert_eq!(AFTER_UNIT.contains_code(u32::from(c)), expected, "{c:?}");
         }
+    }
+
+    #[test]
+    fn the_chars_before_a_change_are_those_that_end_a_verb_or_what_may_follow_it() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let mut words = CHANGE_VERBS.words().chain(BETWEEN.words());
+            let expected = words.any(|w| w.ends_with(c));
+            assert_eq!(BEFORE_CHANGE.contains_code(u32::from(c)), expected, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn a_change_is_read_back_over_a_list_and_its_fillers() {
+        let found = crate::indicators("营业收入同比分别增长5.1%、13.6%和20%，共3家。");
+        let verbs: Vec<Option<&str>> = found
+            .iter()
+            .map(|i| i.change.as_ref().map(|c| c.verb.as_ref()))
+            .collect();
+        assert_eq!(verbs, [Some("增长"), Some("增长"), Some("增长"), None]);
+        let basis = found[1].change.as_ref().and_then(|c| c.basis.as_deref());
+        assert_eq!(basis, Some("同比"));
     }
 
     proptest::proptest! {

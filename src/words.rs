@@ -42,16 +42,14 @@ impl<T: Copy, const N: usize> Words<T, N> {
         }
     }
 
-    /// Whether one of the words starts with `c`.
-    pub(crate) const fn has_first(&self, c: char) -> bool {
-        let mut i = 0;
-        while i < N {
-            if self.firsts[i] as u32 == c as u32 {
-                return true;
-            }
-            i += 1;
-        }
-        false
+    /// The first char of each word.
+    pub(crate) const fn firsts(&self) -> &[char; N] {
+        &self.firsts
+    }
+
+    /// The last char of each word.
+    pub(crate) const fn lasts(&self) -> &[char; N] {
+        &self.lasts
     }
 
     /// The first of the words that `text` ends with: `同比增长` ends with `增长`.
