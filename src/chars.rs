@@ -160,12 +160,6 @@ impl BmpSet {
         }
     }
 
-    /// Whether `c` is in the set.
-    pub(crate) const fn contains(&self, c: char) -> bool {
-        let code = c as usize;
-        code < 0x10000 && self.0[code / 64] & (1 << (code % 64)) != 0
-    }
-
     /// The set with `chars` added.
     pub(crate) const fn with(mut self, chars: &[char]) -> BmpSet {
         let mut i = 0;
@@ -220,11 +214,9 @@ impl BmpSet {
     }
 
     /// Whether the char of code point `code` is in the set.
-    pub(crate) fn contains_code(&self, code: u32) -> bool {
+    pub(crate) const fn contains_code(&self, code: u32) -> bool {
         let code = code as usize;
-        self.0
-            .get(code / 64)
-            .is_some_and(|word| word & (1 << (code % 64)) != 0)
+        code < 0x10000 && self.0[code / 64] & (1 << (code % 64)) != 0
     }
 }
 

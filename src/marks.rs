@@ -128,7 +128,7 @@ const fn kinds_by_definition(c: char) -> u8 {
     if c.is_ascii_alphanumeric() || is_numeral(c) {
         kinds |= NUMERAL;
     }
-    if PROBLEM_OPENER_FIRSTS.contains(c) {
+    if PROBLEM_OPENER_FIRSTS.contains_code(c as u32) {
         kinds |= OPENER;
     }
     kinds
