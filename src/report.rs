@@ -336,13 +336,10 @@ fn problem_passages(
 ) -> Vec<Span> {
     let mut found = Vec::new();
     // The first opening phrase of each line opens a passage.
-    for at in first_problem_openers(source, region.clone(), openers) {
+    for (at, line_end) in first_problem_openers(source, region.clone(), openers) {
         let line_start = source[region.start..at]
             .rfind('\n')
             .map_or(region.start, |i| region.start + i + 1);
-        let line_end = source[at..region.end]
-            .find('\n')
-            .map_or(region.end, |i| at + i);
         let sentence_start = source[line_start..at]
             .rfind(|c: char| crate::chars::is_item_end(c))
             .map_or(line_start, |i| {
@@ -367,22 +364,23 @@ fn problem_passages(
 }
 
 /// Where the first phrase that opens a passage about problems starts on each line of
-/// `source[region]`, tried at the `openers` marks: in `其他方面也存在一些问题`, at `存`.
+/// `source[region]`, tried at the `openers` marks (in `其他方面也存在一些问题`, at `存`),
+/// and where its line ends.
 fn first_problem_openers<'a>(
     source: &'a str,
     region: Range<usize>,
     openers: &'a Marks,
-) -> impl Iterator<Item = usize> + 'a {
+) -> impl Iterator<Item = (usize, usize)> + 'a {
     let mut line_end = region.start;
     let (marks, _) = openers.slices(region.clone());
-    marks.iter().copied().filter(move |&at| {
+    marks.iter().filter_map(move |&at| {
         if at < line_end || !lexicon::problem_opener_at(&source[at..region.end]) {
-            return false;
+            return None;
         }
         line_end = source[at..region.end]
             .find('\n')
             .map_or(region.end, |i| at + i);
-        true
+        Some((at, line_end))
     })
 }
 
@@ -575,7 +573,9 @@ mod tests {
     /// The first problem openers found at the marks of `text[region]`.
     fn first_openers_at_marks(text: &str, region: Range<usize>) -> Vec<usize> {
         let marks = Kinds::of(text, 0..text.len());
-        first_problem_openers(text, region, &marks.openers).collect()
+        first_problem_openers(text, region, &marks.openers)
+            .map(|(at, _)| at)
+            .collect()
     }
 
     #[test]
