@@ -570,6 +570,13 @@ fn is_list_label(text: &str, at: usize, end: usize) -> bool {
     // chars around the run are decoded only when a closing bracket follows.
     let bytes = text.as_bytes();
     let (run, after) = (&bytes[at..end], &bytes[end..]);
+    // Most runs end with no dot (`.`, `．` EF BC 8E) and stand before none of `）` (EF BC
+    // 89), `)` and `、` (E3 80 81): told by two bytes.
+    if !matches!(run.last(), Some(b'.' | 0x8E))
+        && !matches!(after.first(), Some(b')' | 0xEF | 0xE3))
+    {
+        return false;
+    }
     let bracketed = (after.starts_with("）".as_bytes()) || after.starts_with(b")"))
         && matches!(
             (char_before(text, at), char_at(text, end)),
