@@ -52,6 +52,10 @@ const BEFORE_BARE: Words<Approx, 3> = Words::new([
     ("破", Approx::Over),
 ]);
 
+/// The chars that end a word of [`BEFORE`] or [`BEFORE_BARE`]: what may stand right
+/// before a number that a word makes approximate.
+static BEFORE_APPROX: BmpSet = BmpSet::EMPTY.with(BEFORE.lasts()).with(BEFORE_BARE.lasts());
+
 /// Approximation words that follow the unit.
 const AFTER: Words<Approx, 7> = Words::new([
     ("及以上", Approx::Over),
@@ -657,6 +661,10 @@ fn counts_bare(text: &str, end: usize, numeral: &Numeral) -> bool {
 
 /// The approximation word just before `at`, and where the indicator then starts.
 fn approx_before(text: &str, at: usize, bare_magnitude: bool) -> (Approx, usize) {
+    // Most numbers follow no such word: one lookup of the char before turns them down.
+    if !BEFORE_APPROX.contains_char_before(text, at) {
+        return (Approx::Exact, at);
+    }
     let before = &text[..at];
     let found = BEFORE
         .ending(before)
@@ -1085,6 +1093,15 @@ mod tests {
             let mut words = RANGE.words().chain(AFTER.words()).chain(SCALES.words());
             let expected = words.any(|w| w.starts_with(c));
             assert_eq!(AFTER_UNIT.contains_code(u32::from(c)), expected, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn the_chars_before_an_approximate_number_are_those_that_end_an_approximation_word() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let mut words = BEFORE.words().chain(BEFORE_BARE.words());
+            let expected = words.any(|w| w.ends_with(c));
+            assert_eq!(BEFORE_APPROX.contains_code(u32::from(c)), expected, "{c:?}");
         }
     }
 
