@@ -315,9 +315,11 @@ fn numeral_run_end(text: &str, i: usize) -> usize {
     let bytes = text.as_bytes();
     let mut end = i;
     loop {
-        match bytes.get(end..) {
-            Some([b'0'..=b'9' | b'.' | b',', ..]) => end += 1,
-            Some(&[lead, second, third, ..])
+        while let Some(b'0'..=b'9' | b'.' | b',') = bytes.get(end) {
+            end += 1;
+        }
+        match bytes.get(end..end + 3) {
+            Some(&[lead, second, third])
                 if RUN.contains_three_byte([lead, second, third]) == Some(true) =>
             {
                 end += 3;
