@@ -161,8 +161,11 @@ const ASCII_UNITS: [&str; 16] = [
 
 /// An ASCII unit standing whole at the front of `text` (`5G` has none: G is no unit).
 pub(crate) fn ascii_unit(text: &str) -> Option<Unit> {
-    let run = text.split(|c: char| !c.is_ascii_alphabetic()).next()?;
-    let surface = ASCII_UNITS.iter().find(|&&u| u == run)?;
+    let letters = text.bytes().take_while(u8::is_ascii_alphabetic).count();
+    if letters == 0 {
+        return None;
+    }
+    let surface = ASCII_UNITS.iter().find(|&&u| u == &text[..letters])?;
     Some(Unit {
         surface,
         normalised: surface,
