@@ -609,15 +609,14 @@ fn is_list_label(text: &str, at: usize, end: usize) -> bool {
 /// What stands before the numeral makes it an ordinal (`第19批`) or part of a code or
 /// formula (`PM2.5`, `COVID-19`, `1+6`, `〔2021〕`).
 fn is_code_or_ordinal(text: &str, at: usize) -> bool {
+    // Most numbers follow none of the chars below: one lookup turns them down.
+    if !CODE_BEFORE.contains_char_before(text, at) {
+        return false;
+    }
     let Some(b) = char_before(text, at) else {
         return false;
     };
-    // `每千人口` is a denominator, not a quantity.
-    if matches!(
-        b,
-        '第' | '每' | '+' | '＋' | '/' | '／' | '〔' | '#' | '№' | '_'
-    ) || b.is_ascii_alphabetic()
-    {
+    if is_code_before(b) {
         return true;
     }
     // `第一、二轮`: the second of a list of ordinals.
@@ -628,9 +627,27 @@ fn is_code_or_ordinal(text: &str, at: usize) -> bool {
             return true;
         }
     }
-    matches!(b, '-' | '－' | '.' | '·')
+    is_code_joiner(b)
         && char_before(text, at - b.len_utf8()).is_some_and(|c| c.is_ascii_alphanumeric())
 }
+
+/// A char before a number that makes it an ordinal, a denominator (`每千人口`) or part of
+/// a code: `第19批`, `1+6`, `〔2021〕`, `PM2.5`.
+const fn is_code_before(c: char) -> bool {
+    matches!(
+        c,
+        '第' | '每' | '+' | '＋' | '/' | '／' | '〔' | '#' | '№' | '_'
+    ) || c.is_ascii_alphabetic()
+}
+
+/// What joins the parts of a code: `COVID-19`, `PM2.5`.
+const fn is_code_joiner(c: char) -> bool {
+    matches!(c, '-' | '－' | '.' | '·')
+}
+
+/// The chars before a number that [`is_code_or_ordinal`] looks further at: those of
+/// [`is_code_before`], `、` of a list of ordinals (`第一、二轮`), and code joiners.
+static CODE_BEFORE: BmpSet = bmp_set!(|c| is_code_before(c) || c == '、' || is_code_joiner(c));
 
 /// What follows the numeral makes it part of a formula or a code: `1+N`, `5G`, `4A级`.
 fn is_formula_or_code_after(rest: &str) -> bool {
