@@ -271,6 +271,11 @@ pub(crate) fn scan<'a>(
                 i = reading.span.end.max(run_end);
                 last_end = reading.span.end;
                 reading.role = role;
+                // Room for four at the first, as the first push would make, without the
+                // path that grows a vector: most texts with indicators hold one to four.
+                if found.capacity() == 0 {
+                    found = Vec::with_capacity(4);
+                }
                 found.push(reading.into_indicator(text, offset));
             }
             None => i = run_end,
