@@ -266,17 +266,16 @@ pub(crate) fn scan<'a>(
             read_indicator(text, i..run_end, last_end)
         };
         match read {
-            Some(mut reading) => {
-                reading.change = change_before(text, reading.span.start, &found, offset);
+            Some(reading) => {
+                let change = change_before(text, reading.span.start, &found, offset);
                 i = reading.span.end.max(run_end);
                 last_end = reading.span.end;
-                reading.role = role;
                 // Room for four at the first, as the first push would make, without the
                 // path that grows a vector: most texts with indicators hold one to four.
                 if found.capacity() == 0 {
                     found = Vec::with_capacity(4);
                 }
-                found.push(reading.into_indicator(text, offset));
+                found.push(reading.into_indicator(text, offset, role, change));
             }
             None => i = run_end,
         }
@@ -392,8 +391,6 @@ struct Reading {
     unit: Option<UnitText>,
     approx: Approx,
     kind: IndicatorKind,
-    change: Option<(Direction, Range<usize>, Option<Range<usize>>)>,
-    role: Role,
 }
 
 #[derive(Clone, Copy)]
@@ -407,17 +404,19 @@ enum UnitText {
 }
 
 impl Reading {
-    /// The indicator read in `text`, which starts at `offset` of the document.
-    fn into_indicator(self, text: &str, offset: usize) -> Indicator<'_> {
+    /// The indicator read in `text`, which starts at `offset` of the document, with its
+    /// role and change.
+    fn into_indicator<'a>(
+        self,
+        text: &'a str,
+        offset: usize,
+        role: Role,
+        change: Option<Change<'a>>,
+    ) -> Indicator<'a> {
         let unit = self.unit.map(|u| match u {
             UnitText::Source(s, e) => Cow::Borrowed(&text[s..e]),
             UnitText::Fixed(f) => Cow::Borrowed(f),
             UnitText::Rate(a, b) => Cow::Owned(format!("{a}/{b}")),
-        });
-        let change = self.change.map(|(direction, verb, basis)| Change {
-            direction,
-            verb: Cow::Borrowed(&text[verb]),
-            basis: basis.map(|b| Cow::Borrowed(&text[b])),
         });
         Indicator {
             text: Cow::Borrowed(&text[self.span.clone()]),
@@ -428,7 +427,7 @@ impl Reading {
             approx: self.approx,
             kind: self.kind,
             change,
-            role: self.role,
+            role,
         }
     }
 }
@@ -566,8 +565,6 @@ fn read_indicator(text: &str, run: Range<usize>, taken: usize) -> Option<Reading
         unit: unit_text,
         approx,
         kind,
-        change: None,
-        role: Role::Achieved,
     };
     Some(reading)
 }
@@ -731,8 +728,6 @@ fn arabic_fraction(
         unit: None,
         approx,
         kind: IndicatorKind::Fraction,
-        change: None,
-        role: Role::Achieved,
     })
 }
 
@@ -926,8 +921,6 @@ fn chinese_fraction(text: &str, run: Range<usize>) -> Option<Reading> {
         unit,
         approx,
         kind,
-        change: None,
-        role: Role::Achieved,
     })
 }
 
@@ -1027,12 +1020,12 @@ fn is_identifier(text: &str, at: usize, numeral: &Numeral, unit: Option<Unit>) -
 /// The change (`同比增长`, `下降`) that the number at `start` of `text` measures, looking
 /// back in its clause over the `earlier` indicators of a list (`分别增长5.1%、13.6%`);
 /// `text` starts at `offset` of the document that their spans refer to.
-fn change_before(
-    text: &str,
+fn change_before<'a>(
+    text: &'a str,
     start: usize,
     earlier: &[Indicator<'_>],
     offset: usize,
-) -> Option<(Direction, Range<usize>, Option<Range<usize>>)> {
+) -> Option<Change<'a>> {
     // Most numbers follow neither a verb nor what may stand between a verb and them: one
     // lookup turns them down.
     let listed = earlier.last().is_some_and(|e| e.span.end == offset + start);
@@ -1078,7 +1071,11 @@ fn change_before(
             (basis.chars().count() <= 10 && !basis.contains(is_clause_mark))
                 .then(|| clause_start + at..clause_start + head.len())
         });
-    Some((direction, verb_at..verb_end, basis))
+    Some(Change {
+        direction,
+        verb: Cow::Borrowed(&text[verb_at..verb_end]),
+        basis: basis.map(|b| Cow::Borrowed(&text[b])),
+    })
 }
 
 fn is_clause_mark(c: char) -> bool {
