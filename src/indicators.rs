@@ -317,6 +317,9 @@ fn is_numeral_char(c: char) -> bool {
 
 /// End of the run of numeral characters starting at `i` (digits, separators, Chinese
 /// numerals), so that a rejected `十四五` is not read again from `四五`.
+// Out of line: inlined into the scan's loop, where registers run short, it spills and
+// costs more than the call.
+#[inline(never)]
 fn numeral_run_end(text: &str, i: usize) -> usize {
     // Every char of a run past ASCII is a three-byte one (a test holds it): looked up
     // by its bytes, not decoded.
