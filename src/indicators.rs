@@ -362,9 +362,13 @@ pub(crate) fn shields(
         .cloned()
         .collect();
     // Set phrases, read from left to right as a search would: each starts with a numeral.
+    // Most numerals stand before no char that is second in a phrase: one lookup by its
+    // bytes turns them down before the text is sliced for the search.
     let mut phrase_end = 0;
+    let seconds = lexicon::set_phrase_seconds();
     for (at, c) in numerals.chars(range.clone()) {
-        if at < phrase_end || !is_chinese_numeral(c) {
+        let may_start = is_chinese_numeral(c) && seconds.contains_char_at(text, at + c.len_utf8());
+        if at < phrase_end || !may_start {
             continue;
         }
         if let Some(len) = text.get(at..range.end).and_then(lexicon::set_phrase_at) {
@@ -1173,6 +1177,36 @@ mod tests {
         #[test]
         fn at_most_chars_is_a_count(text in "[a“一😀]{0,40}", n in 0usize..12) {
             proptest::prop_assert_eq!(at_most_chars(&text, n), text.chars().count() <= n);
+        }
+    }
+
+    proptest::proptest! {
+        /// The set phrases shielded are those that a search at every Chinese numeral from
+        /// left to right finds: the test of the second char turns none down.
+        #[test]
+        fn set_phrases_are_shielded_as_a_search_at_every_numeral_finds(
+            pieces in proptest::collection::vec(proptest::sample::select(&[
+                "一", "两", "三", "个", "带", "路", "代表", "一带一路", "三个代表", "、", "二级", "。",
+            ][..]), 0..24),
+        ) {
+            let text = pieces.concat();
+            let whole = 0..text.len();
+            let marks = crate::marks::Kinds::of(&text, whole.clone());
+            let no_guards = Ranges::new(Vec::new());
+            let found = shields(&text, whole.clone(), &marks.numerals, &no_guards);
+            let mut searched: Vec<Range<usize>> = Vec::new();
+            for (at, c) in text.char_indices() {
+                if searched.last().is_some_and(|s| at < s.end) || !is_chinese_numeral(c) {
+                    continue;
+                }
+                if let Some(len) = lexicon::set_phrase_at(&text[at..]) {
+                    match searched.last_mut() {
+                        Some(last) if at <= last.end => last.end = at + len,
+                        _ => searched.push(at..at + len),
+                    }
+                }
+            }
+            proptest::prop_assert_eq!(found.all(), &searched[..]);
         }
     }
 

@@ -266,6 +266,12 @@ impl KeyedWords {
     }
 }
 
+/// The chars that stand second in a set phrase: where none follows a numeral, no phrase
+/// starts at it.
+pub(crate) fn set_phrase_seconds() -> &'static BmpSet {
+    &SET_PHRASES.seconds
+}
+
 /// The length of the set phrase at the front of `text`, if any; where several are, the
 /// first listed.
 // Inlined: it runs at every Chinese numeral of a document, and most are turned down by
