@@ -623,7 +623,7 @@ fn is_list_label(text: &str, at: usize, end: usize) -> bool {
 /// What stands before the numeral makes it an ordinal (`第19批`) or part of a code or
 /// formula (`PM2.5`, `COVID-19`, `1+6`, `〔2021〕`).
 fn is_code_or_ordinal(text: &str, at: usize) -> bool {
-    // Most numbers follow none of the chars below: one lookup turns them down.
+    // Most numbers follow none of the chars of `CODE_BEFORE`: one lookup turns them down.
     if !CODE_BEFORE.contains_char_before(text, at) {
         return false;
     }
