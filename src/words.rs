@@ -17,13 +17,13 @@ pub(crate) struct Words<T: 'static, const N: usize> {
     firsts: [char; N],
     /// The last char of each word.
     lasts: [char; N],
-    /// The first and the last chars as [`CharFilter`]s.
-    first_filter: CharFilter,
-    last_filter: CharFilter,
+    /// The words by the hash of their first and of their last char (see [`EdgeIndex`]).
+    by_first: EdgeIndex,
+    by_last: EdgeIndex,
 }
 
 impl<T: Copy, const N: usize> Words<T, N> {
-    /// The list of `entries`; every word must be non-empty.
+    /// The list of `entries`; every word must be non-empty, and there are at most 64.
     pub(crate) const fn new(entries: [(&'static str, T); N]) -> Self {
         let mut firsts = ['\0'; N];
         let mut lasts = ['\0'; N];
@@ -37,8 +37,8 @@ impl<T: Copy, const N: usize> Words<T, N> {
             entries,
             firsts,
             lasts,
-            first_filter: CharFilter::of(&firsts),
-            last_filter: CharFilter::of(&lasts),
+            by_first: EdgeIndex::of(&firsts),
+            by_last: EdgeIndex::of(&lasts),
         }
     }
 
@@ -53,39 +53,41 @@ impl<T: Copy, const N: usize> Words<T, N> {
     }
 
     /// The first of the words that `text` ends with: `同比增长` ends with `增长`.
-    // Inlined, like `starting`: the filter turns most texts down, where a call would
+    // Inlined, like `starting`: the index turns most texts down, where a call would
     // cost more than the test.
     #[inline]
     pub(crate) fn ending(&self, text: &str) -> Option<(&'static str, T)> {
         let last = text.chars().next_back()?;
-        if !self.last_filter.may_hold(last) {
-            return None;
-        }
-        self.first_at_edge(last, &self.lasts, |w| text.ends_with(w))
+        let candidates = self.by_last.entries(last);
+        self.first_at_edge(candidates, last, &self.lasts, |w| text.ends_with(w))
     }
 
     /// The first of the words that `text` starts with: `左右的` starts with `左右`.
     #[inline]
     pub(crate) fn starting(&self, text: &str) -> Option<(&'static str, T)> {
         let first = text.chars().next()?;
-        if !self.first_filter.may_hold(first) {
-            return None;
-        }
-        self.first_at_edge(first, &self.firsts, |w| text.starts_with(w))
+        let candidates = self.by_first.entries(first);
+        self.first_at_edge(candidates, first, &self.firsts, |w| text.starts_with(w))
     }
 
-    /// The first entry whose word has `c` at the edge that `edges` hold for each word,
-    /// and `fits` the text.
+    /// The first of the `candidates` (a bit for each entry, in list order) whose word
+    /// has `c` at the edge that `edges` hold for each word, and `fits` the text.
+    #[inline]
     fn first_at_edge(
         &self,
+        mut candidates: u64,
         c: char,
         edges: &[char; N],
         fits: impl Fn(&str) -> bool,
     ) -> Option<(&'static str, T)> {
-        let mut entries = self.entries.iter().zip(edges);
-        entries
-            .find(|&(&(w, _), &edge)| edge == c && fits(w))
-            .map(|(&entry, _)| entry)
+        while candidates != 0 {
+            let i = candidates.trailing_zeros() as usize;
+            candidates &= candidates - 1;
+            if edges[i] == c && fits(self.entries[i].0) {
+                return Some(self.entries[i]);
+            }
+        }
+        None
     }
 
     /// The words, in order.
@@ -95,29 +97,32 @@ impl<T: Copy, const N: usize> Words<T, N> {
     }
 }
 
-/// A set of chars in 64 bits, one bit for each char's hash: a char whose bit is clear
-/// is surely not in the set, and most chars outside it are turned down so.
+/// The entries of a word list by a hash of their first (or last) char: for each of 64
+/// hashes, a bit for each entry whose char has it. One load gives the entries that a
+/// char may stand at the edge of, in list order; for most chars there are none.
 #[derive(Clone, Copy)]
-struct CharFilter(u64);
+struct EdgeIndex([u64; 64]);
 
-impl CharFilter {
-    const fn of(chars: &[char]) -> Self {
-        let mut bits = 0;
+impl EdgeIndex {
+    const fn of(edges: &[char]) -> Self {
+        assert!(edges.len() <= 64, "a word list holds at most 64 words");
+        let mut index = [0; 64];
         let mut i = 0;
-        while i < chars.len() {
-            bits |= Self::bit(chars[i]);
+        while i < edges.len() {
+            index[Self::hash(edges[i])] |= 1 << i;
             i += 1;
         }
-        CharFilter(bits)
+        EdgeIndex(index)
     }
 
-    /// The char's bit: the top six bits of its code point times an odd constant.
-    const fn bit(c: char) -> u64 {
-        1 << ((c as u32).wrapping_mul(0x9E37_79B1) >> 26)
+    /// The top six bits of the char's code point times an odd constant.
+    const fn hash(c: char) -> usize {
+        ((c as u32).wrapping_mul(0x9E37_79B1) >> 26) as usize
     }
 
-    fn may_hold(self, c: char) -> bool {
-        self.0 & Self::bit(c) != 0
+    /// The entries whose edge char has the hash of `c`, a bit each.
+    fn entries(&self, c: char) -> u64 {
+        self.0[Self::hash(c)]
     }
 }
 
@@ -183,11 +188,10 @@ mod tests {
     fn the_ends_of_the_words_are_known_at_compile_time() {
         assert_eq!(WORDS.firsts, ['以', '上', 'a', '€']);
         assert_eq!(WORDS.lasts, ['上', '上', '½', '€']);
-        for c in WORDS.firsts {
-            assert!(WORDS.first_filter.may_hold(c), "{c}");
-        }
-        for c in WORDS.lasts {
-            assert!(WORDS.last_filter.may_hold(c), "{c}");
+        // Each word is indexed by its edge chars.
+        for (i, (first, last)) in WORDS.firsts.into_iter().zip(WORDS.lasts).enumerate() {
+            assert_ne!(WORDS.by_first.entries(first) & 1 << i, 0, "{first}");
+            assert_ne!(WORDS.by_last.entries(last) & 1 << i, 0, "{last}");
         }
     }
 
