@@ -58,6 +58,23 @@ impl Number {
         })
     }
 
+    /// `mantissa × 10^exponent`, the way a decimal is written (`92.18` is 9218 × 10^-2);
+    /// `None` when it does not fit. Reduced in 64 bits where the power of ten fits them.
+    pub(crate) fn decimal(mantissa: u64, exponent: i32) -> Option<Self> {
+        let power = pow10(exponent.unsigned_abs())?;
+        if exponent >= 0 {
+            return Some(Number::integer(i128::from(mantissa).checked_mul(power)?));
+        }
+        let Ok(power) = u64::try_from(power) else {
+            return Number::ratio(i128::from(mantissa), power);
+        };
+        let g = gcd64(mantissa, power);
+        Some(Number {
+            numerator: i128::from(mantissa / g),
+            denominator: i128::from(power / g),
+        })
+    }
+
     /// Reads a plain decimal written in ASCII digits, such as `1132.92` or `7`.
     pub fn parse_decimal(text: &str) -> Option<Self> {
         let (int, frac) = text.split_once('.').unwrap_or((text, ""));
@@ -241,6 +258,14 @@ fn gcd(mut a: u128, mut b: u128) -> u128 {
     a
 }
 
+/// [`gcd`] of numbers that 64 bits hold, which divide without a library call.
+fn gcd64(mut a: u64, mut b: u64) -> u64 {
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a
+}
+
 /// `10^exponent`, or `None` when it does not fit.
 pub(crate) fn pow10(exponent: u32) -> Option<i128> {
     POWERS_OF_TEN.get(exponent as usize).copied()
@@ -300,6 +325,24 @@ mod tests {
         fn integers_are_read_exactly(digits in "[0-9]{1,38}") {
             let expected: i128 = digits.parse().unwrap();
             proptest::prop_assert_eq!(Number::parse_decimal(&digits), Some(Number::integer(expected)));
+        }
+
+        /// Decimals reduced in 64 bits are the fractions reduced in 128.
+        #[test]
+        fn decimals_are_reduced_fractions(
+            mantissa in proptest::prop_oneof![
+                proptest::prelude::any::<u64>(),
+                proptest::strategy::Strategy::prop_map((0u64..100_000, 0u32..15), |(m, zeros)| m * 10u64.pow(zeros)),
+            ],
+            exponent in -40i32..40,
+        ) {
+            let power = pow10(exponent.unsigned_abs());
+            let expected = match power {
+                Some(p) if exponent >= 0 => i128::from(mantissa).checked_mul(p).map(Number::integer),
+                Some(p) => Number::ratio(i128::from(mantissa), p),
+                None => None,
+            };
+            proptest::prop_assert_eq!(Number::decimal(mantissa, exponent), expected);
         }
     }
 }

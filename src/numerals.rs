@@ -135,34 +135,63 @@ impl<'a> Literal<'a> {
             has_fraction: integer_part.len() != text.len(),
         })
     }
+
+    /// The plain literal at the front of `input`.
+    fn plain(input: &'a str, plain: PlainLiteral) -> Option<Self> {
+        Some(Literal {
+            text: &input[..plain.len],
+            value: plain.scaled(0)?,
+            integer_digits: plain.integer_digits,
+            has_fraction: plain.places > 0,
+        })
+    }
 }
 
 /// The Arabic literal at the front of `input`: digits, optional groups of three after
 /// commas, optional fraction.
 fn arabic_literal(input: &str) -> Option<Literal<'_>> {
-    plain_literal(input).or_else(|| {
+    match plain_literal(input) {
+        Some(plain) => Literal::plain(input, plain),
         // Most texts that no plain literal opens (`万元` after `2568万`) open with no digit.
-        if !input.starts_with(is_digit) {
-            return None;
-        }
-        Literal::of(parse_arabic_literal(input).ok()?.1)
-    })
+        None if input.starts_with(is_digit) => Literal::of(parse_arabic_literal(input).ok()?.1),
+        None => None,
+    }
+}
+
+/// A literal of ASCII digits with at most a point and a fraction (`2021`, `92.18`), as
+/// its digits with the point left out and the count of digits after it: `92.18` is 9218
+/// and 2 places.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct PlainLiteral {
+    /// Bytes consumed.
+    len: usize,
+    /// The digits, point left out (exact: at most 19 digits, which 64 bits hold).
+    mantissa: u64,
+    /// Digits after the point.
+    places: u32,
+    /// Digits before the point.
+    integer_digits: usize,
+}
+
+impl PlainLiteral {
+    /// The literal times `10^exponent`, reduced once: `7.5万` is 75 × 10^3.
+    fn scaled(self, exponent: u32) -> Option<Number> {
+        Number::decimal(self.mantissa, exponent as i32 - self.places as i32)
+    }
 }
 
 /// Most literals are ASCII digits with at most a point and a fraction (`2021`, `92.18`),
 /// which no comma, full-width digit or point continues: those are read in one pass.
 /// `None` for any other.
-fn plain_literal(input: &str) -> Option<Literal<'_>> {
+fn plain_literal(input: &str) -> Option<PlainLiteral> {
     let bytes = input.as_bytes();
-    // The digits, point left out, as one number (exact up to 19 digits, which 64 bits
-    // hold), and where the point stands.
-    let mut numerator = 0u64;
+    let mut mantissa = 0u64;
     let mut point = None;
     let mut len = 0;
     loop {
         match bytes.get(len) {
             Some(&b @ b'0'..=b'9') => {
-                numerator = numerator.wrapping_mul(10).wrapping_add(u64::from(b - b'0'));
+                mantissa = mantissa.wrapping_mul(10).wrapping_add(u64::from(b - b'0'));
             }
             Some(b'.') if point.is_none() && bytes.get(len + 1).is_some_and(u8::is_ascii_digit) => {
                 point = Some(len);
@@ -172,27 +201,23 @@ fn plain_literal(input: &str) -> Option<Literal<'_>> {
         len += 1;
     }
     let integer_digits = point.unwrap_or(len);
-    let fraction_digits = point.map_or(0, |p| len - p - 1);
+    let places = point.map_or(0, |p| len - p - 1);
     // A comma, or a full-width digit or point (`０`–`９`, `．`: EF BC 8E–99), needs the
     // parser; so does a point that no ASCII digit follows, and more than 19 digits.
     let continued = match bytes.get(len..) {
         Some([b',', ..]) => true,
-        Some([b'.', 0xEF, 0xBC, 0x8E..=0x99, ..]) => fraction_digits == 0,
+        Some([b'.', 0xEF, 0xBC, 0x8E..=0x99, ..]) => places == 0,
         Some([0xEF, 0xBC, 0x8E..=0x99, ..]) => true,
         _ => false,
     };
-    if integer_digits == 0 || continued || integer_digits + fraction_digits > 19 {
+    if integer_digits == 0 || continued || integer_digits + places > 19 {
         return None;
     }
-    let value = match fraction_digits {
-        0 => Number::integer(i128::from(numerator)),
-        n => Number::ratio(i128::from(numerator), pow10(n as u32)?)?,
-    };
-    Some(Literal {
-        text: &input[..len],
-        value,
+    Some(PlainLiteral {
+        len,
+        mantissa,
+        places: places as u32,
         integer_digits,
-        has_fraction: fraction_digits > 0,
     })
 }
 
@@ -217,6 +242,41 @@ pub(crate) fn magnitude(text: &str) -> Option<(u32, usize)> {
 }
 
 fn read_arabic(text: &str, unit_at: &dyn Fn(&str) -> bool) -> Option<Numeral> {
+    plain_arabic(text, unit_at).or_else(|| general_arabic(text, unit_at))
+}
+
+/// Most Arabic numerals are a plain literal with at most one magnitude, which no digit
+/// follows (`2021`, `92.18`, `7.5万`, `3.2万亿`): their value is the literal's digits
+/// times a power of ten. `None` for any other (`3万4000`, `1,132.92亿`).
+fn plain_arabic(text: &str, unit_at: &dyn Fn(&str) -> bool) -> Option<Numeral> {
+    let literal = plain_literal(text)?;
+    let rest = &text[literal.len..];
+    // `5千瓦`: the unit wins over the magnitude.
+    let (exponent, len) = match magnitude(rest) {
+        Some((exponent, len)) if !unit_at(rest) => (exponent, len),
+        _ => (0, 0),
+    };
+    if len > 0 && rest[len..].starts_with(is_digit) {
+        return None;
+    }
+    Some(Numeral {
+        value: literal.scaled(exponent)?,
+        max: None,
+        len: literal.len + len,
+        script: Script::Arabic,
+        integer_digits: literal.integer_digits,
+        leading_zero: text.starts_with('0') && literal.integer_digits > 1,
+        has_magnitude: len > 0,
+        bare_magnitude: false,
+        lone_one: false,
+        has_fraction: literal.places > 0,
+        exponent,
+        has_digit: true,
+    })
+}
+
+/// Any Arabic numeral, magnitudes and lower-order continuations included.
+fn general_arabic(text: &str, unit_at: &dyn Fn(&str) -> bool) -> Option<Numeral> {
     // A comma not followed by a group of three belongs to the prose, not the number.
     let literal = arabic_literal(text)?;
     let leading_zero = literal.text.starts_with(['0', '０']) && literal.integer_digits > 1;
@@ -546,9 +606,21 @@ mod tests {
         fn literals_read_as_the_parser_reads(text in "([0-9]{0,12}[,.．０-９a万]?){0,4}") {
             let parsed = parse_arabic_literal(&text).ok().and_then(|(_, l)| Literal::of(l));
             if let Some(plain) = plain_literal(&text) {
-                proptest::prop_assert_eq!(Some(plain), parsed);
+                proptest::prop_assert_eq!(Literal::plain(&text, plain), parsed);
             }
             proptest::prop_assert_eq!(arabic_literal(&text), parsed);
+        }
+
+        /// The shortcut for a plain literal and one magnitude reads what the general
+        /// reader reads.
+        #[test]
+        fn plain_numerals_read_as_the_general_reader_reads(
+            text in "[0-9]{1,20}(\\.[0-9]{0,20})?(万亿|亿|万|千|百|千瓦)?(万|[0-9]{1,5}|[.,．０a])?"
+        ) {
+            let unit_at = |rest: &str| rest.starts_with("千瓦");
+            if let Some(plain) = plain_arabic(&text, &unit_at) {
+                proptest::prop_assert_eq!(Some(plain), general_arabic(&text, &unit_at));
+            }
         }
     }
 }
