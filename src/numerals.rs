@@ -342,7 +342,42 @@ fn general_arabic(text: &str, unit_at: &dyn Fn(&str) -> bool) -> Option<Numeral>
     })
 }
 
+/// Most Chinese numerals are one char (`三个`, `百场`, `万人`): its value is read alone.
+/// The others (`三十`, `七八十`, `一点五`) take [`general_chinese`].
 fn read_chinese(text: &str, unit_at: &dyn Fn(&str) -> bool) -> Option<Numeral> {
+    let mut chars = text.chars();
+    let first = chars.next()?;
+    if chars
+        .as_str()
+        .starts_with(|c| is_chinese_numeral(c) || c == '点')
+    {
+        return general_chinese(text, unit_at);
+    }
+    let (value, digit) = match chinese_digit(first) {
+        // `零部件`: a number never opens with 零.
+        Some(0) => return None,
+        Some(d) => (i128::from(d), true),
+        None => (unit_value(first)?, false),
+    };
+    Some(Numeral {
+        value: Number::integer(value),
+        max: None,
+        len: first.len_utf8(),
+        script: Script::Chinese,
+        integer_digits: 0,
+        leading_zero: false,
+        has_magnitude: !digit,
+        bare_magnitude: !digit,
+        lone_one: first == '一',
+        has_fraction: false,
+        exponent: 0,
+        has_digit: digit,
+    })
+}
+
+/// Any Chinese numeral: a run of numeral chars, possibly a colloquial range, and an
+/// optional `点` fraction.
+fn general_chinese(text: &str, unit_at: &dyn Fn(&str) -> bool) -> Option<Numeral> {
     // The run of numeral characters, kept in `buffer`: a longer run (`一一一…`) is no
     // number, which also bounds the work on it.
     let mut buffer = ['\0'; MAX_CHINESE_RUN];
@@ -444,6 +479,21 @@ fn colloquial_range(chars: &[char]) -> Option<(i128, i128)> {
     ))
 }
 
+const WAN: i128 = 10_000;
+const YI: i128 = 100_000_000;
+
+/// The value of 十, 百, 千, 万 or 亿.
+fn unit_value(c: char) -> Option<i128> {
+    Some(match c {
+        '十' => 10,
+        '百' => 100,
+        '千' => 1000,
+        '万' => WAN,
+        '亿' => YI,
+        _ => return None,
+    })
+}
+
 /// The most characters a Chinese numeral is read from.
 const MAX_CHINESE_RUN: usize = 32;
 
@@ -453,8 +503,6 @@ fn chinese_integer(chars: &[char]) -> Option<i128> {
     if matches!(chars, ['零' | '〇']) {
         return Some(0);
     }
-    const WAN: i128 = 10_000;
-    const YI: i128 = 100_000_000;
     let mut total: i128 = 0; // groups already multiplied by 亿
     let mut wan: i128 = 0; // the group multiplied by 万 inside the current 亿 group
     let mut small: i128 = 0; // below 万
@@ -473,11 +521,7 @@ fn chinese_integer(chars: &[char]) -> Option<i128> {
                 after_zero = true;
             }
             '十' | '百' | '千' => {
-                let unit = match c {
-                    '十' => 10,
-                    '百' => 100,
-                    _ => 1000,
-                };
+                let unit = unit_value(c)?;
                 if unit >= last_small_unit {
                     return None;
                 }
@@ -614,13 +658,21 @@ mod tests {
         /// The shortcut for a plain literal and one magnitude reads what the general
         /// reader reads.
         #[test]
-        fn plain_numerals_read_as_the_general_reader_reads(
+        fn arabic_numerals_read_as_the_general_reader_reads(
             text in "[0-9]{1,20}(\\.[0-9]{0,20})?(万亿|亿|万|千|百|千瓦)?(万|[0-9]{1,5}|[.,．０a])?"
         ) {
             let unit_at = |rest: &str| rest.starts_with("千瓦");
-            if let Some(plain) = plain_arabic(&text, &unit_at) {
-                proptest::prop_assert_eq!(Some(plain), general_arabic(&text, &unit_at));
-            }
+            proptest::prop_assert_eq!(read_arabic(&text, &unit_at), general_arabic(&text, &unit_at));
+        }
+
+        /// The shortcut for a lone Chinese numeral char reads what the general reader
+        /// reads.
+        #[test]
+        fn chinese_numerals_read_as_the_general_reader_reads(
+            text in "[零〇一二两三四五六七八九十百千万亿]{1,3}(点[一五零]{0,2})?(瓦|个|千瓦|[a.])?"
+        ) {
+            let unit_at = |rest: &str| rest.starts_with("千瓦");
+            proptest::prop_assert_eq!(read_chinese(&text, &unit_at), general_chinese(&text, &unit_at));
         }
     }
 }
