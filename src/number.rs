@@ -62,17 +62,22 @@ impl Number {
     /// `None` when it does not fit. Reduced in 64 bits where the power of ten fits them.
     pub(crate) fn decimal(mantissa: u64, exponent: i32) -> Option<Self> {
         let power = pow10(exponent.unsigned_abs())?;
-        if exponent >= 0 {
-            return Some(Number::integer(i128::from(mantissa).checked_mul(power)?));
+        match (exponent >= 0, u64::try_from(power)) {
+            // Two 64-bit factors never overflow 128 bits, and multiply by one instruction.
+            (true, Ok(power)) => {
+                let product = u128::from(mantissa) * u128::from(power);
+                i128::try_from(product).ok().map(Number::integer)
+            }
+            (true, Err(_)) => i128::from(mantissa).checked_mul(power).map(Number::integer),
+            (false, Ok(power)) => {
+                let g = gcd64(mantissa, power);
+                Some(Number {
+                    numerator: i128::from(mantissa / g),
+                    denominator: i128::from(power / g),
+                })
+            }
+            (false, Err(_)) => Number::ratio(i128::from(mantissa), power),
         }
-        let Ok(power) = u64::try_from(power) else {
-            return Number::ratio(i128::from(mantissa), power);
-        };
-        let g = gcd64(mantissa, power);
-        Some(Number {
-            numerator: i128::from(mantissa / g),
-            denominator: i128::from(power / g),
-        })
     }
 
     /// Reads a plain decimal written in ASCII digits, such as `1132.92` or `7`.

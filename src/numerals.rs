@@ -182,7 +182,8 @@ impl PlainLiteral {
 
 /// Most literals are ASCII digits with at most a point and a fraction (`2021`, `92.18`),
 /// which no comma, full-width digit or point continues: those are read in one pass.
-/// `None` for any other.
+/// `None` for any other. Inlined: returned from a call, the literal went through memory.
+#[inline]
 fn plain_literal(input: &str) -> Option<PlainLiteral> {
     let bytes = input.as_bytes();
     let mut mantissa = 0u64;
@@ -204,10 +205,11 @@ fn plain_literal(input: &str) -> Option<PlainLiteral> {
     let places = point.map_or(0, |p| len - p - 1);
     // A comma, or a full-width digit or point (`０`–`９`, `．`: EF BC 8E–99), needs the
     // parser; so does a point that no ASCII digit follows, and more than 19 digits.
-    let continued = match bytes.get(len..) {
-        Some([b',', ..]) => true,
-        Some([b'.', 0xEF, 0xBC, 0x8E..=0x99, ..]) => places == 0,
-        Some([0xEF, 0xBC, 0x8E..=0x99, ..]) => true,
+    let full_width = |at: usize| matches!(bytes.get(at..), Some([0xEF, 0xBC, 0x8E..=0x99, ..]));
+    let continued = match bytes.get(len) {
+        Some(b',') => true,
+        Some(b'.') => places == 0 && full_width(len + 1),
+        Some(0xEF) => full_width(len),
         _ => false,
     };
     if integer_digits == 0 || continued || integer_digits + places > 19 {
