@@ -2,7 +2,7 @@
 //! `一百二十`, `十万零一千`, `一万五千亿`, `两三`, `七八十`, `一点五七`.
 //!
 //! Readers here return what they consumed (in bytes) and an exact [`Number`]; units,
-//! approximation words and context are the business of [`crate::indicators`].
+//! approximation words and context are the business of [`mod@crate::indicators`].
 
 use crate::Number;
 use crate::chars::{chinese_digit, digit_value, is_chinese_numeral};
