@@ -47,25 +47,27 @@ impl Kinds {
             numerals: Marks::with_capacity(bytes.len() / 64 + 64),
             openers: Marks::with_capacity(bytes.len() / 256 + 16),
         };
-        let mut i = 0;
+        // The bytes after the last mark filed: a slice that the patterns below take apart,
+        // not an index whose every use is checked against the bytes' length.
+        let mut rest = bytes;
         loop {
             // Three-byte chars of no kind (Han text but numerals, `，`, `、`): most chars.
-            i += KINDED.outside_len(&bytes[i..]);
-            let at = range.start + i;
-            match bytes[i..] {
-                [lead @ 0xE0..=0xEF, second, third, ..] => {
-                    i += 3;
+            rest = &rest[KINDED.outside_len(rest)..];
+            let at = range.end - rest.len();
+            match *rest {
+                [lead @ 0xE0..=0xEF, second, third, ref after @ ..] => {
+                    rest = after;
                     if let Some(c) = char::from_u32(three_byte_code(lead, second, third)) {
                         kinds.file(at, c);
                     }
                 }
-                [0..=0x7F, ..] => i += kinds.file_ascii(at, &bytes[i..]),
+                [0..=0x7F, ..] => rest = &rest[kinds.file_ascii(at, rest)..],
                 [] => break,
                 _ => {
                     let Some(c) = text[at..].chars().next() else {
                         break;
                     };
-                    i += c.len_utf8();
+                    rest = &rest[c.len_utf8()..];
                     kinds.file(at, c);
                 }
             }
