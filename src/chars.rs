@@ -249,6 +249,9 @@ impl RunSet {
     }
 
     /// The length of the three-byte chars outside the set that `bytes` starts with.
+    // Inlined: a run often ends at its first char, for less than a call costs, and the
+    // caller learns that the length is within `bytes`.
+    #[inline]
     pub(crate) fn outside_len(&self, bytes: &[u8]) -> usize {
         let outside = |char: &[u8; 3]| {
             let [pair @ .., third] = char;
