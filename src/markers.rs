@@ -98,6 +98,38 @@ pub(crate) fn marker(text: &str) -> Option<Marker> {
     parsed_marker(text)
 }
 
+/// Whether a marker may stand at the front of `text`, told by the chars after a figure or
+/// Chinese numeral that opens it: a numbered marker's ordinal (two figures or three
+/// numerals at most) is followed by its punctuation. Most figures and numerals of running
+/// text (`2025年`, `一是`, `五年`) are turned down by a char or two, without a parser;
+/// any other first char passes.
+pub(crate) fn may_open_numbered(text: &str) -> bool {
+    let mut chars = text.chars();
+    let Some(first) = chars.next() else {
+        return true;
+    };
+    let figures = digit_value(first).is_some();
+    if !figures && !is_chinese_numeral(first) {
+        return true;
+    }
+    let longest = if figures { 2 } else { 3 };
+    let in_ordinal = |c: char| match figures {
+        true => digit_value(c).is_some(),
+        false => is_chinese_numeral(c),
+    };
+    let mut after = chars.next();
+    let mut taken = 1;
+    while taken < longest && after.is_some_and(in_ordinal) {
+        after = chars.next();
+        taken += 1;
+    }
+    match after {
+        Some('、' | '.' | '．') => true,
+        Some('）' | ')') => figures,
+        _ => false,
+    }
+}
+
 /// [`marker`] by its nom parsers, the definition that [`common_marker`] is held to.
 fn parsed_marker(text: &str) -> Option<Marker> {
     // The first char says which families can stand here; only their parsers run.
@@ -355,6 +387,18 @@ mod tests {
         for text in texts {
             if let Some(read) = common_marker(&text) {
                 assert_eq!(read, parsed_marker(&text), "{text}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// The quick test turns down no text that holds a marker.
+        #[test]
+        fn may_open_numbered_passes_every_marker(
+            text in "[一二九十零两〇百亿1209０５（()）、.．，：第— ①是年-]{0,9}"
+        ) {
+            if marker(&text).is_some() {
+                proptest::prop_assert!(may_open_numbered(&text));
             }
         }
     }

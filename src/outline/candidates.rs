@@ -7,7 +7,7 @@ use crate::chars::{
     is_space, is_trailing_punct, three_byte_code,
 };
 use crate::lexicon;
-use crate::markers::{Family, Marker, bracket_heading, marker};
+use crate::markers::{Family, Marker, bracket_heading, marker, may_open_numbered};
 use crate::marks::Marks;
 use crate::sentences::HAN_LEADS;
 use crate::sorted::Ranges;
@@ -47,7 +47,7 @@ pub(super) fn candidates(
         let first = char_at(text, line.start);
         // Most lines open with no char that may open a marker: they are not read for one.
         let at_start = first
-            .filter(|&c| may_open_marker(c))
+            .filter(|&c| may_open_at(text, line.start, c))
             .and_then(|c| at_place(text, line.start, c, Boundary::LineStart))
             .or_else(|| unmarked(text, all_lines, index));
         // Inline candidates: after a sentence end, a colon or white space, or glued to a
@@ -101,7 +101,7 @@ pub(super) fn candidates(
                     } else {
                         Boundary::Glued
                     };
-                    let marked = may_open_marker(c)
+                    let marked = may_open_at(text, pos, c)
                         .then(|| at_place(text, pos, c, boundary))
                         .flatten();
                     // After a sentence end (white space aside), an unmarked heading may
@@ -220,7 +220,7 @@ fn next_place_in_heading(
             return (at, prev);
         };
         let stop = match pos >= marker_end {
-            true => is_break(prev) || is_item_end(next) || may_open_marker(next),
+            true => is_break(prev) || is_item_end(next) || may_open_at(text, pos, next),
             false => is_item_end(next),
         };
         if stop {
@@ -255,6 +255,14 @@ static LOUD_IN_HEADING: RunSet = RunSet::of(&bmp_set!(|c| is_break(c)
 /// Whether a marker or an appendix word can start with `c`: one bit of [`MARKER_FIRSTS`].
 fn may_open_marker(c: char) -> bool {
     MARKER_FIRSTS.contains_code(u32::from(c))
+}
+
+/// Whether a candidate may start at `pos`, whose char is `c`: `c` may open a marker and,
+/// a figure or numeral, is followed as a numbered marker's is (see [`may_open_numbered`]).
+/// Figures and numerals inside headings and after breaks (`2025年`, `一是`) are mostly
+/// turned down here, without [`at_place`].
+fn may_open_at(text: &str, pos: usize, c: char) -> bool {
+    may_open_marker(c) && text.get(pos..).is_some_and(may_open_numbered)
 }
 
 /// The chars a marker or an appendix word can start with.
@@ -443,17 +451,24 @@ fn unmarked(text: &str, lines: &[Range<usize>], index: usize) -> Option<Candidat
 
 /// An unmarked heading inside running text, right after a sentence end: a short phrase
 /// without punctuation that ends with a section word and is followed by a new sentence.
-// Out of line: it runs once per sentence end, and inlined into the step loop it makes
+#[inline]
+fn inline_unmarked(text: &str, pos: usize, limit: usize) -> Option<Candidate> {
+    // Most phrases are turned down by the quick walk, before a part word is looked for:
+    // only that walk runs at most sentence ends.
+    may_turn(&text.as_bytes()[pos..limit])
+        .then(|| phrase_heading(text, pos, limit))
+        .flatten()
+}
+
+/// [`inline_unmarked`] past its quick test: the heading phrase at `pos`, if any.
+// Out of line: it runs at few sentence ends, and inlined into the step loop it makes
 // every step costlier.
 #[inline(never)]
-fn inline_unmarked(text: &str, pos: usize, limit: usize) -> Option<Candidate> {
+fn phrase_heading(text: &str, pos: usize, limit: usize) -> Option<Candidate> {
     // The phrase: up to thirty chars, to the first punctuation, space or bracket. Part
     // words are Han text: one that starts in the phrase ends in it, unless it runs past
-    // the thirtieth char. Most phrases are turned down before a part word is looked for.
+    // the thirtieth char.
     let mut rest = &text.as_bytes()[pos..limit];
-    if !may_turn(rest) {
-        return None;
-    }
     let loud = &*PHRASE_LOUD;
     // Three bytes for each char the phrase may still take: a run of Han text takes them
     // all, and a char of any length takes three.
@@ -525,6 +540,8 @@ const PHRASE_CHARS: usize = 30;
 /// end with, or the line ends after one. Most sentences reach a comma first, or hold
 /// figures after other words: they are told by one lookup a char, and no part word is
 /// looked up in them.
+// Out of line: it runs once per sentence end.
+#[inline(never)]
 fn may_turn(bytes: &[u8]) -> bool {
     let window = &bytes[..bytes.len().min(3 * (PHRASE_CHARS + 1))];
     // Whether the char before `at` may end a part word (of three-byte chars).
@@ -546,11 +563,21 @@ fn may_turn(bytes: &[u8]) -> bool {
                 }
                 3
             }
-            [byte @ 0..=0x7F, ..] => {
-                if BARE_STOPS.contains_code(u32::from(byte)) {
+            // A run of ASCII (figures, Latin letters) is read at once: only its first char
+            // may follow a part word, and the others matter only if they are stops.
+            [0..=0x7F, ..] => {
+                let (run, stopped) = ascii_to_stop(&window[at..]);
+                if run == 0 {
                     return false;
                 }
-                1
+                if after_part_word(at) {
+                    return true;
+                }
+                if stopped {
+                    return false;
+                }
+                at += run;
+                continue;
             }
             // Chars of two or four bytes are rare: the walk reads them.
             _ => return true,
@@ -560,6 +587,20 @@ fn may_turn(bytes: &[u8]) -> bool {
         }
         at += len;
     }
+}
+
+/// The length of the run of ASCII chars that `bytes` starts with, up to its first stop
+/// that is no white space, and whether such a stop ends it.
+fn ascii_to_stop(bytes: &[u8]) -> (usize, bool) {
+    for (len, &byte) in bytes.iter().enumerate() {
+        if !byte.is_ascii() {
+            return (len, false);
+        }
+        if BARE_STOPS.contains_code(u32::from(byte)) {
+            return (len, true);
+        }
+    }
+    (bytes.len(), false)
 }
 
 /// The stops that are no white space.
@@ -660,7 +701,7 @@ mod tests {
             for pair in steps.windows(2) {
                 let [(step_at, step_prev), (pos, c)] = [pair[0], pair[1]];
                 let finds_nothing = !is_item_end(c)
-                    && (pos < marker_end || !(is_break(step_prev) || may_open_marker(c)));
+                    && (pos < marker_end || !(is_break(step_prev) || may_open_at(&text, pos, c)));
                 if step_at == at {
                     proptest::prop_assert!(!finds_nothing);
                     proptest::prop_assert_eq!(step_prev, prev);
@@ -674,16 +715,18 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// A place whose char may not open a marker holds no candidate: lines that start
-        /// with one are turned down before `at_place` reads them.
+        /// A place whose char may not open a marker holds no candidate, nor does one whose
+        /// figure or numeral no marker's punctuation follows: they are turned down before
+        /// `at_place` reads them.
         #[test]
         fn only_a_marker_first_opens_a_candidate(
-            text in "[一二十第附件名词解释注（）()【】①—－1２.、，：王 \n]{1,12}",
+            text in "[一二十两百第附件名词解释注（）()【】①—－1２.．、，：王年是 \n]{1,12}",
         ) {
             let first = text.chars().next().unwrap();
             for boundary in [Boundary::LineStart, Boundary::Inline, Boundary::Glued] {
                 if at_place(&text, 0, first, boundary).is_some() {
                     proptest::prop_assert!(may_open_marker(first));
+                    proptest::prop_assert!(may_open_at(&text, 0, first));
                 }
             }
         }
