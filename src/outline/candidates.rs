@@ -80,6 +80,11 @@ pub(super) fn candidates(
                 // Looked for first: most places hold none, and need no look at the guards.
                 candidate = inline_unmarked(text, pos, line.end)
                     .filter(|_| !inside(guarded, pos, &mut guard));
+                if candidate.is_none() {
+                    // Most hold none: the walk goes on to the next break at once.
+                    step = break_step(pos);
+                    continue;
+                }
                 None
             } else {
                 let Some(c) = char_at(text, pos) else {
@@ -216,7 +221,7 @@ fn next_place_in_heading(
     let bytes = text.as_bytes();
     loop {
         let pos = at + prev.len_utf8();
-        let Some(next) = text[pos..end].chars().next() else {
+        let Some(next) = char_at(text, pos).filter(|_| pos < end) else {
             return (at, prev);
         };
         let stop = match pos >= marker_end {
@@ -262,7 +267,10 @@ fn may_open_marker(c: char) -> bool {
 /// Figures and numerals inside headings and after breaks (`2025年`, `一是`) are mostly
 /// turned down here, without [`at_place`].
 fn may_open_at(text: &str, pos: usize, c: char) -> bool {
-    may_open_marker(c) && text.get(pos..).is_some_and(may_open_numbered)
+    may_open_marker(c)
+        && text
+            .get(pos + c.len_utf8()..)
+            .is_some_and(|after| may_open_numbered(c, after))
 }
 
 /// The chars a marker or an appendix word can start with.
@@ -429,11 +437,13 @@ fn unmarked(text: &str, lines: &[Range<usize>], index: usize) -> Option<Candidat
         return None;
     }
     let line_text = &text[line.clone()];
+    // The cheap test first: most short lines end with punctuation.
+    if line_text.chars().next_back().is_some_and(is_trailing_punct) {
+        return None;
+    }
     let next = lines.get(index + 1)?;
     let chars = line_text.chars().count();
-    // The cheap tests first: most short lines end with punctuation.
     let plausible = (4..=30).contains(&chars)
-        && !line_text.chars().next_back().is_some_and(is_trailing_punct)
         && !line_text.contains(is_space)
         && !line_text.ends_with("会议上")
         && line_text.chars().filter(|&c| is_han(c)).count() * 2 > chars;
