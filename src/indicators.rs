@@ -10,7 +10,7 @@
 //! names, set phrases, quoted terms and identifiers are not reported.
 
 use crate::chars::{
-    BmpSet, bmp_set, char_at, char_before, chinese_digit, digit_value, is_chinese_numeral,
+    BmpSet, bmp_set, char_at, char_before, three_byte_code, chinese_digit, digit_value, is_chinese_numeral,
     is_numeral,
 };
 use crate::lexicon::{self, Unit};
@@ -998,12 +998,26 @@ fn is_rank_or_session(text: &str, at: usize, end: usize, unit: Option<Unit>) -> 
 
 /// The clause before `at`: back to the last `，。；：`, at most [`CLAUSE_CHARS`] characters.
 fn clause_before(text: &str, at: usize) -> &str {
+    static CLAUSE_ENDS: BmpSet =
+        bmp_set!(|c| matches!(c, '，' | '。' | '；' | '：' | ',' | ';' | '！' | '？'));
     let mut start = at;
-    for (i, c) in text[..at].char_indices().rev().take(CLAUSE_CHARS) {
-        if matches!(c, '，' | '。' | '；' | '：' | ',' | ';' | '！' | '？') {
+    for _ in 0..CLAUSE_CHARS {
+        // The char before `start`: one of three bytes (Han text) looked up by its bytes,
+        // any other decoded.
+        let (len, ends_clause) = match text.as_bytes()[..start] {
+            [.., lead @ 0xE0..=0xEF, second, third] => {
+                let code = three_byte_code(lead, second, third);
+                (3, CLAUSE_ENDS.contains_code(code))
+            }
+            _ => match char_before(text, start) {
+                Some(c) => (c.len_utf8(), CLAUSE_ENDS.contains_code(u32::from(c))),
+                None => break,
+            },
+        };
+        if ends_clause {
             break;
         }
-        start = i;
+        start -= len;
     }
     &text[start..at]
 }
