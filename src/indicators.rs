@@ -10,8 +10,8 @@
 //! names, set phrases, quoted terms and identifiers are not reported.
 
 use crate::chars::{
-    BmpSet, bmp_set, char_at, char_before, three_byte_code, chinese_digit, digit_value, is_chinese_numeral,
-    is_numeral,
+    BmpSet, bmp_set, char_at, char_before, chinese_digit, digit_value, is_chinese_numeral,
+    is_numeral, three_byte_code,
 };
 use crate::lexicon::{self, Unit};
 use crate::marks::Marks;
