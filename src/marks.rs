@@ -61,7 +61,7 @@ impl Kinds {
                         kinds.file(at, c);
                     }
                 }
-                [0..=0x7F, ..] => rest = &rest[kinds.file_ascii(at, rest)..],
+                [0..=0x7F, ..] => rest = kinds.file_ascii(at, rest),
                 [] => break,
                 _ => {
                     let Some(c) = text[at..].chars().next() else {
@@ -76,20 +76,21 @@ impl Kinds {
     }
 
     /// Files the marks of the ASCII run at the start of `bytes` (at `at`), every char but
-    /// a letter or digit after another one, and returns its length.
-    fn file_ascii(&mut self, at: usize, bytes: &[u8]) -> usize {
-        let mut i = 0;
-        while let Some(&byte @ 0..=0x7F) = bytes.get(i) {
-            self.file(at + i, char::from(byte));
-            i += 1;
+    /// a letter or digit after another one, and returns the bytes after it.
+    fn file_ascii<'b>(&mut self, at: usize, bytes: &'b [u8]) -> &'b [u8] {
+        let mut rest = bytes;
+        while let [byte @ 0..=0x7F, ref after @ ..] = *rest {
+            self.file(at + (bytes.len() - rest.len()), char::from(byte));
+            rest = after;
             if byte.is_ascii_alphanumeric() {
-                i += bytes[i..]
+                let run = rest
                     .iter()
                     .take_while(|b| b.is_ascii_alphanumeric())
                     .count();
+                rest = &rest[run..];
             }
         }
-        i
+        rest
     }
 
     /// Files the mark `c` at `at` under each of its kinds.
