@@ -1134,31 +1134,39 @@ mod tests {
         assert_eq!(starting(PER_UNITS.words().collect()), None);
     }
 
+    /// `set` holds exactly the chars that `edge` finds in one of `words`: every char is
+    /// looked up.
+    fn assert_holds_the_edges(
+        set: &BmpSet,
+        words: &[&'static str],
+        edge: impl Fn(&str, char) -> bool,
+    ) {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let expected = words.iter().any(|w| edge(w, c));
+            assert_eq!(set.contains_code(u32::from(c)), expected, "{c:?}");
+        }
+    }
+
     #[test]
     fn the_chars_after_a_unit_are_those_that_start_a_range_an_approximation_or_a_scale() {
-        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-            let mut words = RANGE.words().chain(AFTER.words()).chain(SCALES.words());
-            let expected = words.any(|w| w.starts_with(c));
-            assert_eq!(AFTER_UNIT.contains_code(u32::from(c)), expected, "{c:?}");
-        }
+        let words: Vec<_> = RANGE
+            .words()
+            .chain(AFTER.words())
+            .chain(SCALES.words())
+            .collect();
+        assert_holds_the_edges(&AFTER_UNIT, &words, |w, c| w.starts_with(c));
     }
 
     #[test]
     fn the_chars_before_an_approximate_number_are_those_that_end_an_approximation_word() {
-        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-            let mut words = BEFORE.words().chain(BEFORE_BARE.words());
-            let expected = words.any(|w| w.ends_with(c));
-            assert_eq!(BEFORE_APPROX.contains_code(u32::from(c)), expected, "{c:?}");
-        }
+        let words: Vec<_> = BEFORE.words().chain(BEFORE_BARE.words()).collect();
+        assert_holds_the_edges(&BEFORE_APPROX, &words, |w, c| w.ends_with(c));
     }
 
     #[test]
     fn the_chars_before_a_change_are_those_that_end_a_verb_or_what_may_follow_it() {
-        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-            let mut words = CHANGE_VERBS.words().chain(BETWEEN.words());
-            let expected = words.any(|w| w.ends_with(c));
-            assert_eq!(BEFORE_CHANGE.contains_code(u32::from(c)), expected, "{c:?}");
-        }
+        let words: Vec<_> = CHANGE_VERBS.words().chain(BETWEEN.words()).collect();
+        assert_holds_the_edges(&BEFORE_CHANGE, &words, |w, c| w.ends_with(c));
     }
 
     #[test]
