@@ -183,6 +183,12 @@ impl Marks {
         at.iter().copied().zip(chars.iter().copied())
     }
 
+    /// The offsets and the chars of the marks from `start` on, to the end.
+    pub(crate) fn slices_from(&self, start: usize) -> (&[usize], &[char]) {
+        let first = self.at.indices_within(start..start).start;
+        (&self.at.all()[first..], &self.chars[first..])
+    }
+
     /// The offsets and the chars of the marks inside `range`.
     pub(crate) fn slices(&self, range: Range<usize>) -> (&[usize], &[char]) {
         let indices = self.at.indices_within(range);

@@ -116,15 +116,8 @@ pub(crate) fn headings(
     let mut headings = nest(accepted, diagnostics);
     for i in 0..headings.len() {
         let limit = headings.get(i + 1).map_or(body.end, |next| next.start);
-        let (text_range, body_start) = heading_text::heading_text(
-            text,
-            &headings[i],
-            limit,
-            breaks,
-            line_breaks,
-            guards,
-            diagnostics,
-        );
+        let (text_range, body_start) =
+            heading_text::heading_text(text, &headings[i], limit, breaks, guards, diagnostics);
         headings[i].text = text_range;
         headings[i].body_start = body_start;
     }

@@ -199,7 +199,7 @@ fn ending_at<'g>(
 /// Whether `pos` lies inside a range of `guarded` (sorted, disjoint), not at its ends.
 /// `next`, the index of the first range that may end after `pos`, moves forward as `pos`
 /// does (see [`ending_at`]).
-fn inside(guarded: &[Range<usize>], pos: usize, next: &mut usize) -> bool {
+pub(super) fn inside(guarded: &[Range<usize>], pos: usize, next: &mut usize) -> bool {
     while guarded.get(*next).is_some_and(|g| g.end <= pos) {
         *next += 1;
     }

@@ -1,20 +1,18 @@
 //! Where a heading's text ends and its body begins.
 
+use super::candidates::inside;
 use super::{BODY_OPENERS, Heading};
 use crate::chars::{RunSet, bmp_set, is_item_end, is_sentence_end, is_space, is_trailing_punct};
 use crate::lexicon;
 use crate::marks::Marks;
 use crate::sentences::trim;
-use crate::sorted::{Ranges, Sorted};
+use crate::sorted::Ranges;
 use crate::{Diagnostic, DiagnosticCode, Span};
 use std::cell::OnceCell;
-use std::iter::Peekable;
 use std::ops::Range;
-use std::slice::Iter;
 
 /// The heading text after a marker and where the body begins, given that the heading's
-/// region ends at `limit`. `breaks` are the break marks of the text, `line_breaks` the
-/// line breaks among them.
+/// region ends at `limit`. `breaks` are the break marks of the text.
 ///
 /// A heading alone on its line is the whole line; otherwise it is the first sentence
 /// (up to `。；！？：`), unless a space or, for a section, its section word shows that the
@@ -24,7 +22,6 @@ pub(super) fn heading_text(
     h: &Heading,
     limit: usize,
     breaks: &Marks,
-    line_breaks: &Sorted<usize>,
     guards: &Ranges,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> (Option<Range<usize>>, usize) {
@@ -45,30 +42,47 @@ pub(super) fn heading_text(
         return (Some(h.start..end), end);
     }
     let from = h.marker_end.min(limit);
-    let line_end = line_breaks.all()[line_breaks.indices_within(from..limit)]
-        .first()
-        .copied()
-        .unwrap_or(limit);
-    let line = trim(text, from..line_end);
-    if line.is_empty() {
-        return (None, line_end);
-    }
     // The protected ranges are looked up once, and only for a line that holds a break
-    // the heading may end at.
+    // the heading may end at. Each walk below asks about places in order, with a cursor
+    // of its own.
     let guarded = OnceCell::new();
-    let guarded = || *guarded.get_or_init(|| guards.overlapping(line.clone()));
-    // Item ends and colons are breaks: only the break marks of the line are looked at.
-    let sentence_end = first_unguarded(breaks.chars(line.clone()), guarded, |c| {
-        is_item_end(c) || matches!(c, '：' | ':')
-    });
+    let guarded = || *guarded.get_or_init(|| guards.overlapping(from..limit));
+    let unguarded = |at: usize, next: &mut usize| !inside(guarded(), at, next);
+    // One walk of the breaks from `from` finds where the line ends (at a line break) and
+    // where its first sentence does (at an item end or a colon outside quotes and
+    // brackets), whichever comes first.
+    let (break_at, break_chars) = breaks.slices_from(from);
+    let mut next_guard = 0;
+    let mut line_end = limit;
+    let mut sentence_end = None;
+    for (&at, &c) in break_at.iter().zip(break_chars) {
+        if at >= limit {
+            break;
+        }
+        if c == '\n' {
+            line_end = at;
+            break;
+        }
+        if (is_item_end(c) || matches!(c, '：' | ':')) && unguarded(at, &mut next_guard) {
+            sentence_end = Some(at);
+            break;
+        }
+    }
     let Some(end) = sentence_end else {
+        let line = trim(text, from..line_end);
+        if line.is_empty() {
+            return (None, line_end);
+        }
         return (Some(strip_trailing_punct(text, line)), line_end);
     };
+    // The line holds the sentence end: it starts after the white space before that.
+    let line = end - text[from..end].trim_start_matches(is_space).len()..end;
     // A space before any punctuation ends a heading glued to its body: `一、主要成效 一年来，…`.
-    // The sentence end is punctuation itself.
-    let puncts = loud_chars(text, line.start..end);
-    let first_punct = first_unguarded(puncts, guarded, is_trailing_punct).unwrap_or(end);
-    let first_space = loud_chars(text, line.start..first_punct).find(|&(_, c)| is_space(c));
+    // The sentence end is punctuation itself: the walk ends there at the latest.
+    let mut next_guard = 0;
+    let first_space = loud_chars(text, line.clone())
+        .find(|&(at, c)| is_space(c) || is_trailing_punct(c) && unguarded(at, &mut next_guard))
+        .filter(|&(_, c)| is_space(c));
     if let Some((space, _)) = first_space {
         if text[line.start..space].chars().count() >= 4 {
             return (Some(line.start..space), space);
@@ -95,27 +109,6 @@ pub(super) fn heading_text(
     }
     let mark = text[end..].chars().next().map_or(0, char::len_utf8);
     (Some(strip_trailing_punct(text, sentence)), end + mark)
-}
-
-/// The first of `chars` (in order, with their offsets) that matches `pred` outside
-/// the protected ranges `guarded` gives, asked for at the first match.
-fn first_unguarded<'g>(
-    mut chars: impl Iterator<Item = (usize, char)>,
-    guarded: impl Fn() -> &'g [Range<usize>],
-    pred: impl Fn(char) -> bool,
-) -> Option<usize> {
-    let mut guard: Option<Peekable<Iter<Range<usize>>>> = None;
-    chars.find_map(|(at, c)| {
-        if !pred(c) {
-            return None;
-        }
-        let guard = guard.get_or_insert_with(|| guarded().iter().peekable());
-        while guard.peek().is_some_and(|g| g.end <= at) {
-            guard.next();
-        }
-        let inside = guard.peek().is_some_and(|g| g.start < at && at < g.end);
-        (!inside).then_some(at)
-    })
 }
 
 /// The chars of `text[range]` with their offsets, but for the runs of three-byte chars
@@ -189,6 +182,77 @@ mod tests {
                 .collect();
             let found: Vec<(usize, char)> =
                 loud_chars(&text, start..text.len()).filter(loud).collect();
+            proptest::prop_assert_eq!(found, expected);
+        }
+    }
+
+    /// [`heading_text`] of a heading below the sections, read char by char: the text of
+    /// the line after the marker, up to its first sentence end outside quotes and
+    /// brackets, or to a space before any punctuation.
+    fn heading_text_by_definition(
+        text: &str,
+        from: usize,
+        limit: usize,
+        guards: &[Range<usize>],
+    ) -> (Option<Range<usize>>, usize) {
+        let line_end = text[from..limit].find('\n').map_or(limit, |i| from + i);
+        let line = trim(text, from..line_end);
+        if line.is_empty() {
+            return (None, line_end);
+        }
+        let guarded = |at: usize| guards.iter().any(|g| g.start < at && at < g.end);
+        let unguarded_at = |range: Range<usize>, pred: &dyn Fn(char) -> bool| {
+            text[range.clone()]
+                .char_indices()
+                .map(|(i, c)| (range.start + i, c))
+                .find(|&(at, c)| pred(c) && !guarded(at))
+                .map(|(at, _)| at)
+        };
+        let is_end = |c: char| is_item_end(c) || matches!(c, '：' | ':');
+        let Some(end) = unguarded_at(line.clone(), &is_end) else {
+            return (Some(strip_trailing_punct(text, line)), line_end);
+        };
+        let first_punct = unguarded_at(line.start..end, &is_trailing_punct).unwrap_or(end);
+        let first_space = text[line.start..first_punct].find(is_space);
+        if let Some(space) = first_space.map(|i| line.start + i) {
+            if text[line.start..space].chars().count() >= 4 {
+                return (Some(line.start..space), space);
+            }
+        }
+        let mark = text[end..].chars().next().map_or(0, char::len_utf8);
+        (
+            Some(strip_trailing_punct(text, line.start..end)),
+            end + mark,
+        )
+    }
+
+    proptest::proptest! {
+        /// One walk of the breaks finds the heading text that reading the line finds,
+        /// wherever the marker ends and the heading's region does.
+        #[test]
+        fn heading_text_agrees_with_its_definition(
+            text in "[王国（）“”。；：:，、 \u{3000}\n]{0,30}",
+            marker_end in 0usize..40,
+            limit in 0usize..40,
+        ) {
+            let at = |n: usize| text.char_indices().map(|(i, _)| i).nth(n).unwrap_or(text.len());
+            let (marker_end, limit) = (at(marker_end), at(limit));
+            let kinds = crate::marks::Kinds::of(&text, 0..text.len());
+            let guards = crate::sentences::protected(&kinds.quotes, 0..text.len());
+            let heading = Heading {
+                family: crate::markers::Family::ChineseParen,
+                ordinal: 1,
+                start: 0,
+                marker_end,
+                text: None,
+                body_start: marker_end,
+                depth: 1,
+                appendix: false,
+            };
+            let found =
+                heading_text(&text, &heading, limit, &kinds.breaks, &guards, &mut Vec::new());
+            let from = marker_end.min(limit);
+            let expected = heading_text_by_definition(&text, from, limit, guards.all());
             proptest::prop_assert_eq!(found, expected);
         }
     }
