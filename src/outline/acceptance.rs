@@ -34,20 +34,20 @@ pub(super) fn accept(
 
     // Where each numbered family has an ordinal, to see whether an inline `一、` opens a
     // numbering that continues; where each candidate's family comes next; where
-    // sentences and lines end. All looked up by binary search, so that acceptance stays
-    // linear on any input.
-    // Per family (indexed by `family as usize`): where its second and third numbers
-    // stand, which is all that opening a numbering asks.
-    let mut seconds_and_thirds: [[Vec<usize>; 2]; Family::ALL.len()] = Default::default();
+    // sentences and lines end. All looked up by a comparison or a binary search, so that
+    // acceptance stays linear on any input.
+    // Per family (indexed by `family as usize`): where its last second and its last third
+    // number stand, which is all that opening a numbering asks (whether one follows).
+    let mut last_second_and_third = [[None::<usize>; 2]; Family::ALL.len()];
     for c in candidates {
         if c.marker.family.is_numbered() && matches!(c.marker.ordinal, 2 | 3) {
-            seconds_and_thirds[c.marker.family as usize][c.marker.ordinal as usize - 2]
-                .push(c.start);
+            let last =
+                &mut last_second_and_third[c.marker.family as usize][c.marker.ordinal as usize - 2];
+            *last = (*last).max(Some(c.start));
         }
     }
     let followed_by = |family: Family, ordinal: u32, after: usize| -> bool {
-        let p = &seconds_and_thirds[family as usize][ordinal as usize - 2];
-        p.partition_point(|&x| x <= after) < p.len()
+        last_second_and_third[family as usize][ordinal as usize - 2].is_some_and(|x| x > after)
     };
     let mut next_same = vec![body.end; candidates.len()];
     // Whether each candidate is a first number after a colon (`做法是：一、…`).
