@@ -68,13 +68,17 @@ pub(super) fn candidates(
             if pos >= line.end {
                 break;
             }
-            // Most places after a sentence end outside a heading hold Han text that may
-            // open no marker: only an unmarked heading may start there, and the char is
-            // told by its bytes, not read.
-            let quiet = !heading_open
-                && is_sentence_end(prev)
-                && pos >= marker_end
-                && opens_han_text_but_no_marker(&text.as_bytes()[pos..]);
+            // Most places after a break outside a heading hold Han text that may open no
+            // marker: only an unmarked heading may start there, after a sentence end (see
+            // `sentence_before`), and the char is told by its bytes, not read. After any
+            // other break but white space, nothing starts there: the walk goes on at once.
+            let han_but_no_marker =
+                !heading_open && opens_han_text_but_no_marker(&text.as_bytes()[pos..]);
+            if han_but_no_marker && !is_sentence_end(prev) && !is_space(prev) {
+                step = break_step(pos);
+                continue;
+            }
+            let quiet = han_but_no_marker && is_sentence_end(prev) && pos >= marker_end;
             let mut candidate = None;
             let c = if quiet {
                 // Looked for first: most places hold none, and need no look at the guards.
@@ -794,6 +798,24 @@ mod tests {
                     let told = MARKER_FIRSTS.contains_three_byte([lead, second, third]);
                     assert_eq!(told, Some(may_open_marker(c)), "{c:?}");
                 }
+            }
+        }
+    }
+
+    /// What the walk passes over after a break outside a heading, Han text that may open no
+    /// marker, opens no marked candidate and closes no item, whatever follows it (an
+    /// unmarked one needs a sentence end before it).
+    #[test]
+    fn han_text_that_may_open_no_marker_opens_no_candidate() {
+        for c in (0..=0xFFFF).filter_map(char::from_u32) {
+            let text = format!("{c}、王。");
+            if !opens_han_text_but_no_marker(text.as_bytes()) {
+                continue;
+            }
+            assert!(!is_item_end(c) && !is_space(c), "{c:?}");
+            assert!(!may_open_at(&text, 0, c), "{c:?}");
+            for boundary in [Boundary::LineStart, Boundary::Inline, Boundary::Glued] {
+                assert!(at_place(&text, 0, c, boundary).is_none(), "{c:?}");
             }
         }
     }
