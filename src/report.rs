@@ -15,6 +15,7 @@ use crate::{
 use crate::{header, indicators, signature};
 use regex::Regex;
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -170,6 +171,8 @@ pub(crate) struct Document<'a> {
     pub shields: Ranges,
     /// Page furniture and repeated titles, sorted.
     pub ignored: Vec<Range<usize>>,
+    /// The items of a region, between [`split`] and the texts: one buffer for all regions.
+    items: Cell<Vec<Range<usize>>>,
 }
 
 impl<'a> Document<'a> {
@@ -192,6 +195,7 @@ impl<'a> Document<'a> {
             ignored: ignored_lines(source, &lines, title, diagnostics),
             lines,
             line_breaks,
+            items: Cell::default(),
         }
     }
 
@@ -243,11 +247,14 @@ impl<'a> Document<'a> {
         if range.is_empty() {
             return Vec::new();
         }
-        let mut items = split(
+        let mut items = self.items.take();
+        items.clear();
+        split(
             self.source,
             &self.marks.breaks,
             range.clone(),
             self.guards.overlapping(range.clone()),
+            &mut items,
         );
         // Filtered first, so that the texts are collected into a Vec of the right size;
         // most reports have no ignored line, and their items are not looked at.
@@ -255,10 +262,12 @@ impl<'a> Document<'a> {
             items.retain(|r| !inside(&self.ignored, r.clone()));
         }
         let mut cursor = self.cursor(range);
-        items
-            .into_iter()
-            .map(|r| self.text_at(r, role, &mut cursor))
-            .collect()
+        let texts = items
+            .iter()
+            .map(|r| self.text_at(r.clone(), role, &mut cursor))
+            .collect();
+        self.items.set(items);
+        texts
     }
 
     /// The themes for the flat run of `headings` (all below one parent), nested by depth.

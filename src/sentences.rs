@@ -67,19 +67,21 @@ fn keep_outermost(outer: &mut Vec<Range<usize>>, enclosed: Range<usize>) {
     outer.push(enclosed);
 }
 
-/// Splits `text[range]` into items: trimmed, non-empty byte ranges in order. `breaks`
-/// are the marks of the text that [`crate::chars::is_break`] keeps (line breaks and item
-/// ends among them), `guards` its quotes and brackets (see [`protected`]).
+/// Splits `text[range]` into items: trimmed, non-empty byte ranges in order, added to
+/// `items` (a buffer that the caller reuses, so that no region allocates its own).
+/// `breaks` are the marks of the text that [`crate::chars::is_break`] keeps (line breaks
+/// and item ends among them), `guards` its quotes and brackets (see [`protected`]).
 pub(crate) fn split(
     text: &str,
     breaks: &Marks,
     range: Range<usize>,
     guards: &[Range<usize>],
-) -> Vec<Range<usize>> {
+    items: &mut Vec<Range<usize>>,
+) {
     let mut guard = guards.iter().peekable();
     let (at, chars) = breaks.slices(range.clone());
     // Each break ends at most one item.
-    let mut items = Vec::with_capacity(at.len() + 1);
+    items.reserve(at.len() + 1);
     let mut start = range.start;
     // Where the last item ended, when a char that is no white space follows it.
     let mut known_first: Option<usize> = None;
@@ -92,7 +94,7 @@ pub(crate) fn split(
         }
         let inside = guard.peek().is_some_and(|g| g.start <= at && at < g.end);
         if c == '\n' {
-            push_trimmed(text, start..at, &mut items);
+            push_trimmed(text, start..at, items);
             start = at + 1;
         } else if is_item_end(c) && !inside {
             let mut end = at + c.len_utf8();
@@ -102,7 +104,7 @@ pub(crate) fn split(
             let next = text.as_bytes()[end..range.end].first();
             let han = next.is_some_and(|lead| HAN_LEADS.contains(lead));
             if han || next == Some(&b'\n') {
-                push_item(text, start..end, known_first, &mut items);
+                push_item(text, start..end, known_first, items);
                 start = end;
                 known_first = han.then_some(end);
                 continue;
@@ -121,13 +123,12 @@ pub(crate) fn split(
                 end = tag_end;
                 next = None;
             }
-            push_item(text, start..end, known_first, &mut items);
+            push_item(text, start..end, known_first, items);
             start = end;
             known_first = next.filter(|&c| !is_space(c)).map(|_| end);
         }
     }
-    push_trimmed(text, start..range.end, &mut items);
-    items
+    push_trimmed(text, start..range.end, items);
 }
 
 /// The lead bytes of U+4000–U+9FFF (the unified Han chars and most of extension A): no
@@ -220,10 +221,9 @@ mod tests {
     fn items(text: &str) -> Vec<&str> {
         let marks = crate::marks::Kinds::of(text, 0..text.len());
         let guards = protected(&marks.quotes, 0..text.len());
-        split(text, &marks.breaks, 0..text.len(), guards.all())
-            .into_iter()
-            .map(|r| &text[r])
-            .collect()
+        let mut found = Vec::new();
+        split(text, &marks.breaks, 0..text.len(), guards.all(), &mut found);
+        found.into_iter().map(|r| &text[r]).collect()
     }
 
     #[test]
@@ -281,7 +281,8 @@ mod tests {
             let text = pieces.concat();
             let marks = crate::marks::Kinds::of(&text, 0..text.len());
             let guards = protected(&marks.quotes, 0..text.len());
-            let items = split(&text, &marks.breaks, 0..text.len(), guards.all());
+            let mut items = Vec::new();
+            split(&text, &marks.breaks, 0..text.len(), guards.all(), &mut items);
             let mut end = 0;
             for item in items {
                 proptest::prop_assert!(!item.is_empty());

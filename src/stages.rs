@@ -41,17 +41,11 @@ impl<'a> Stages<'a> {
             .zip(starts)
             .map(|(start, end)| start.min(end)..end)
             .collect();
-        let items = regions
-            .iter()
-            .flat_map(|r| {
-                split(
-                    source,
-                    &doc.marks.breaks,
-                    r.clone(),
-                    doc.guards.overlapping(r.clone()),
-                )
-            })
-            .collect();
+        let mut items = Vec::new();
+        for r in &regions {
+            let guards = doc.guards.overlapping(r.clone());
+            split(source, &doc.marks.breaks, r.clone(), guards, &mut items);
+        }
         Stages {
             source,
             title,
@@ -80,13 +74,23 @@ impl<'a> Stages<'a> {
         self.doc.headings(self.body.clone(), &mut Vec::new()).len()
     }
 
-    /// Cutting the text under every heading into items; returns the number of items.
+    /// Cutting the text under every heading into items, into one buffer as
+    /// [`crate::parse`] does; returns the number of items.
     pub fn items(&self) -> usize {
+        let mut items = Vec::new();
         self.regions
             .iter()
             .map(|r| {
+                items.clear();
                 let guards = self.doc.guards.overlapping(r.clone());
-                split(self.source, &self.doc.marks.breaks, r.clone(), guards).len()
+                split(
+                    self.source,
+                    &self.doc.marks.breaks,
+                    r.clone(),
+                    guards,
+                    &mut items,
+                );
+                items.len()
             })
             .sum()
     }
