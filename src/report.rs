@@ -291,7 +291,7 @@ impl<'a> Document<'a> {
                 keywords: h
                     .text
                     .clone()
-                    .map(|r| keywords(&self.source[r]))
+                    .map(|r| keywords(self.source, r, &self.marks.quotes))
                     .unwrap_or_default(),
                 items: self.texts(h.body_start.min(items_end)..items_end, role),
                 themes: self.themes(children, region_end, role),
@@ -322,17 +322,21 @@ fn marker_of<'a>(source: &'a str, h: &Heading) -> Option<Cow<'a, str>> {
     }
 }
 
-/// The “quoted” terms of a headline, in order.
-fn keywords(headline: &str) -> Vec<Cow<'_, str>> {
+/// The “quoted” terms of the headline `source[headline]`, in order: from each `“` to the
+/// first `”` after it. Read at the `quotes` marks, which hold both: a search for `“` trips
+/// on every char of Han text, whose lead byte is that of `“`.
+fn keywords<'a>(source: &'a str, headline: Range<usize>, quotes: &Marks) -> Vec<Cow<'a, str>> {
     let mut out = Vec::new();
-    let mut rest = headline;
-    while let Some(open) = rest.find('“') {
-        let after = &rest[open + '“'.len_utf8()..];
-        let Some(close) = after.find('”') else {
-            break;
-        };
-        out.push(Cow::Borrowed(&after[..close]));
-        rest = &after[close + '”'.len_utf8()..];
+    let mut open = None;
+    for (at, c) in quotes.chars(headline) {
+        match (open, c) {
+            (None, '“') => open = Some(at + '“'.len_utf8()),
+            (Some(start), '”') => {
+                out.push(Cow::Borrowed(&source[start..at]));
+                open = None;
+            }
+            _ => {}
+        }
     }
     out
 }
@@ -653,6 +657,50 @@ mod tests {
             );
         }
         pieces
+    }
+
+    /// The “quoted” terms of `headline`, by the definition: a search for each `“` and the
+    /// first `”` after it.
+    fn keywords_by_search(headline: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        let mut rest = headline;
+        while let Some(open) = rest.find('“') {
+            let after = &rest[open + '“'.len_utf8()..];
+            let Some(close) = after.find('”') else {
+                break;
+            };
+            out.push(&after[..close]);
+            rest = &after[close + '”'.len_utf8()..];
+        }
+        out
+    }
+
+    #[test]
+    fn keywords_are_the_quoted_terms() {
+        let text = "围绕“基础更实”“服务更优”，推进“一网通办";
+        let marks = Kinds::of(text, 0..text.len());
+        assert_eq!(
+            keywords(text, 0..text.len(), &marks.quotes),
+            ["基础更实", "服务更优"]
+        );
+    }
+
+    proptest::proptest! {
+        /// The keywords read at the quote marks are those a search finds, in any part of
+        /// the text.
+        #[test]
+        fn keywords_are_those_a_search_finds(
+            text in "[“”‘’（）王a \n]{0,24}",
+            cuts in (0usize..30, 0usize..30),
+        ) {
+            let boundary = |n: usize| text.char_indices().map(|(i, _)| i).nth(n).unwrap_or(text.len());
+            let (start, end) = (boundary(cuts.0.min(cuts.1)), boundary(cuts.0.max(cuts.1)));
+            let marks = Kinds::of(&text, 0..text.len());
+            proptest::prop_assert_eq!(
+                keywords(&text, start..end, &marks.quotes),
+                keywords_by_search(&text[start..end])
+            );
+        }
     }
 
     proptest::proptest! {
