@@ -60,10 +60,9 @@ pub(crate) fn build(source: &str) -> Report<'_> {
     let kinds = section_kinds(&facts, review_year, plan_year);
 
     let mut kinds = kinds.into_iter();
-    let mut index = 0;
-    while index < headings.len() {
+    report.sections.reserve_exact(tops(&headings).count());
+    for (index, end) in tops(&headings) {
         let h = &headings[index];
-        let end = subtree_end(&headings, index);
         let region_end = headings.get(end).map_or(body.end, |next| next.start);
         let kind = kinds.next().unwrap_or_default();
         // A glossary (名词解释, 注释) defines names: its numerals are not claims.
@@ -92,7 +91,6 @@ pub(crate) fn build(source: &str) -> Report<'_> {
             },
             span: span_of(source, h.start..region_end),
         });
-        index = end;
     }
 
     report.review_year = review_year;
@@ -277,11 +275,9 @@ impl<'a> Document<'a> {
         parent_end: usize,
         role: Option<Role>,
     ) -> Vec<Theme<'a>> {
-        let mut out = Vec::new();
-        let mut index = 0;
-        while index < headings.len() {
+        let mut out = Vec::with_capacity(tops(headings).count());
+        for (index, end) in tops(headings) {
             let h = &headings[index];
-            let end = subtree_end(headings, index);
             let region_end = headings.get(end).map_or(parent_end, |next| next.start);
             let children = &headings[index + 1..end];
             let items_end = children.first().map_or(region_end, |c| c.start);
@@ -297,10 +293,20 @@ impl<'a> Document<'a> {
                 themes: self.themes(children, region_end, role),
                 span: span_of(self.source, h.start..region_end),
             });
-            index = end;
         }
         out
     }
+}
+
+/// The headings at the top of the flat run `headings` (those that no heading before
+/// them nests), each as its index and the index one past its subtree.
+fn tops(headings: &[Heading]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut index = 0;
+    std::iter::from_fn(move || {
+        let top = index;
+        index = (top < headings.len()).then(|| subtree_end(headings, top))?;
+        Some((top, index))
+    })
 }
 
 /// Index one past the last heading nested under `headings[index]`.
