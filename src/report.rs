@@ -412,14 +412,10 @@ fn inside(lines: &[Range<usize>], range: Range<usize>) -> bool {
     lines[..at].last().is_some_and(|l| range.end <= l.end)
 }
 
-/// The span of a node: its range without trailing white space.
+/// The span of a node: its range without trailing white space (its start is a marker's).
 fn span_of(source: &str, range: Range<usize>) -> Span {
-    let r = trim(source, range.clone());
-    if r.is_empty() {
-        Span::new(range.start, range.start)
-    } else {
-        Span::new(range.start, r.end)
-    }
+    let kept = source[range.clone()].trim_end_matches(is_space);
+    Span::new(range.start, range.start + kept.len())
 }
 
 static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
