@@ -345,47 +345,57 @@ fn numeral_run_end(text: &str, i: usize) -> usize {
 /// terms, 《titles》, set phrases, `［27］` note markers and `〔2021〕` document numbers.
 /// `numerals` are the numeral marks of the text and `guards` its quotes and brackets (see
 /// [`crate::sentences::protected`]).
+///
+/// A scan asks whether a shield holds a numeral mark, or an ASCII digit whose run of
+/// letters and digits starts at a mark in the same quote or bracket: a quote or bracket
+/// with no numeral mark inside is left out, and most are. The rest are found in one walk
+/// over the marks, from left to right, so they come sorted and are merged as they come.
 pub(crate) fn shields(
     text: &str,
     range: Range<usize>,
     numerals: &Marks,
     guards: &Ranges,
 ) -> Ranges {
-    let mut out: Vec<Range<usize>> = guards
-        .overlapping(range.clone())
-        .iter()
-        .filter(|g| match char_at(text, g.start) {
-            Some('“' | '‘' | '「' | '『') => at_most_chars(&text[(*g).clone()], 32),
-            Some('《' | '〔' | '［' | '[') => true,
-            _ => false,
-        })
-        .cloned()
-        .collect();
+    let mut guards = guards.overlapping(range.clone()).iter().peekable();
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut add = |shield: Range<usize>| match out.last_mut() {
+        Some(last) if shield.start <= last.end => last.end = last.end.max(shield.end),
+        _ => out.push(shield),
+    };
     // Set phrases, read from left to right as a search would: each starts with a numeral.
     // Most numerals stand before no char that is second in a phrase: one lookup by its
     // bytes turns them down before the text is sliced for the search.
     let mut phrase_end = 0;
     let seconds = lexicon::set_phrase_seconds();
-    for (at, c) in numerals.chars(range.clone()) {
+    let (marks, chars) = numerals.slices(range.clone());
+    for (&at, &c) in marks.iter().zip(chars) {
+        // The guards that start by this mark: those that end before it hold no mark; the
+        // one that holds it (they are disjoint) starts before any phrase at it.
+        while let Some(guard) = guards.next_if(|g| g.start <= at) {
+            if at < guard.end && names_numerals(text, guard) {
+                add(guard.clone());
+            }
+        }
         let may_start = is_chinese_numeral(c) && seconds.contains_char_at(text, at + c.len_utf8());
         if at < phrase_end || !may_start {
             continue;
         }
         if let Some(len) = text.get(at..range.end).and_then(lexicon::set_phrase_at) {
             phrase_end = at + len;
-            out.push(at..phrase_end);
+            add(at..phrase_end);
         }
     }
-    // Sorted and merged, so that a scan can walk them with one pointer.
-    out.sort_by_key(|r| r.start);
-    let mut merged: Vec<Range<usize>> = Vec::with_capacity(out.len());
-    for r in out {
-        match merged.last_mut() {
-            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
-            _ => merged.push(r),
-        }
+    Ranges::new(out)
+}
+
+/// Whether the numerals inside the quote or bracket `guard` are names: a short “quoted”
+/// term, a 《title》, a `［27］` note marker or a `〔2021〕` document number.
+fn names_numerals(text: &str, guard: &Range<usize>) -> bool {
+    match char_at(text, guard.start) {
+        Some('“' | '‘' | '「' | '『') => at_most_chars(&text[guard.clone()], 32),
+        Some('《' | '〔' | '［' | '[') => true,
+        _ => false,
     }
-    Ranges::new(merged)
 }
 
 /// Whether `text` holds at most `n` chars; counted only where its length leaves it open
@@ -1229,6 +1239,50 @@ mod tests {
                 }
             }
             proptest::prop_assert_eq!(found.all(), &searched[..]);
+        }
+    }
+
+    proptest::proptest! {
+        /// The shields hold every numeral, and every ASCII letter or digit, that a quote
+        /// or bracket naming numerals or a set phrase holds: the quotes and brackets with
+        /// no numeral mark inside, left out, hold none.
+        #[test]
+        fn shields_hold_the_numerals_that_names_and_set_phrases_hold(
+            pieces in proptest::collection::vec(proptest::sample::select(&[
+                "12", "一", "三十", "PM2", "a1", "人", "“", "”", "《", "》", "〔", "〕", "（", "）",
+                "[", "]", "一带一路", "，", "\n",
+            ][..]), 0..30),
+        ) {
+            let text = pieces.concat();
+            let whole = 0..text.len();
+            let marks = crate::marks::Kinds::of(&text, whole.clone());
+            let guards = crate::sentences::protected(&marks.quotes, whole.clone());
+            let found = shields(&text, whole.clone(), &marks.numerals, &guards);
+            let mut named: Vec<Range<usize>> = guards
+                .all()
+                .iter()
+                .filter(|g| names_numerals(&text, g))
+                .cloned()
+                .collect();
+            let mut phrase_end = 0;
+            for (at, c) in text.char_indices() {
+                if at < phrase_end || !is_chinese_numeral(c) {
+                    continue;
+                }
+                if let Some(len) = lexicon::set_phrase_at(&text[at..]) {
+                    phrase_end = at + len;
+                    named.push(at..phrase_end);
+                }
+            }
+            for (at, c) in text.char_indices() {
+                if c.is_ascii_alphanumeric() || is_numeral(c) {
+                    let shielded = found.all().iter().any(|s| s.contains(&at));
+                    let named = named.iter().any(|s| s.contains(&at));
+                    proptest::prop_assert_eq!(shielded, named, "{} at {}", text, at);
+                }
+            }
+            // Sorted and disjoint, for a scan's one pointer.
+            proptest::prop_assert!(found.all().windows(2).all(|w| w[0].end < w[1].start));
         }
     }
 
