@@ -956,6 +956,19 @@ fn is_year(numeral: &Numeral) -> bool {
 /// The number is a date, a period or a time: `2021年`, `2022-2-16`, `1至10月`, `11月6日`,
 /// `一季度`, `24时`.
 fn is_date_or_period(rest: &str, numeral: &Numeral) -> bool {
+    // Most numbers stand before none of the chars of `DATE_NEXT` (a unit, `余`, `，`):
+    // one lookup by its bytes turns them down, where the match below decodes the char.
+    DATE_NEXT.contains_char_at(rest, 0) && date_or_period_by_next(rest, numeral)
+}
+
+/// The chars after a number that [`date_or_period_by_next`] looks further at.
+static DATE_NEXT: BmpSet = BmpSet::EMPTY.with(&[
+    '-', '－', '.', '/', '／', '—', '至', '年', '月', '日', '号', '时', '届', '秒', '点', '季',
+    '周', '世',
+]);
+
+/// [`is_date_or_period`] by the char that follows the number.
+fn date_or_period_by_next(rest: &str, numeral: &Numeral) -> bool {
     let arabic = numeral.script == Script::Arabic;
     let Some(next) = rest.chars().next() else {
         return false;
@@ -1343,6 +1356,27 @@ mod tests {
                 && !numeral.has_fraction
                 && (hotline || phone || numeral.leading_zero);
             proptest::prop_assert_eq!(is_identifier(&text, 0, &numeral, unit), expected);
+        }
+    }
+
+    /// Only the chars of `DATE_NEXT` make a number a date or a period: after every
+    /// other char, whatever follows it, the match turns every kind of numeral down.
+    #[test]
+    fn a_date_or_a_period_follows_a_number_only_before_a_char_of_date_next() {
+        let numerals: Vec<Numeral> = ["2021", "10.5", "5万", "三", "十五", "一点五"]
+            .iter()
+            .map(|text| numerals::read(text, &|_| false).unwrap())
+            .collect();
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if DATE_NEXT.contains_code(u32::from(c)) {
+                continue;
+            }
+            for tail in ["", "年均", "季度", "周年", "世纪"] {
+                let rest = format!("{c}{tail}");
+                for numeral in &numerals {
+                    assert!(!date_or_period_by_next(&rest, numeral), "{rest:?}");
+                }
+            }
         }
     }
 
