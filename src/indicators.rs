@@ -417,9 +417,8 @@ struct Reading {
 
 #[derive(Clone, Copy)]
 enum UnitText {
-    /// The unit is the source text in this range.
-    Source(usize, usize),
-    /// A normalised form.
+    /// A unit of the lexicon, as written or normalised: as written, it is the lexicon's
+    /// surface, whose bytes the text's are, and nothing is sliced from the text.
     Fixed(&'static str),
     /// A rate: two units joined by `/`, such as `人/天`.
     Rate(&'static str, &'static str),
@@ -436,7 +435,6 @@ impl Reading {
         change: Option<Change<'a>>,
     ) -> Indicator<'a> {
         let unit = self.unit.map(|u| match u {
-            UnitText::Source(s, e) => Cow::Borrowed(&text[s..e]),
             UnitText::Fixed(f) => Cow::Borrowed(f),
             UnitText::Rate(a, b) => Cow::Owned(format!("{a}/{b}")),
         });
@@ -575,9 +573,6 @@ fn read_indicator(text: &str, run: Range<usize>, taken: usize) -> Option<Reading
         .unwrap_or(IndicatorKind::Amount);
     let unit_text = unit.map(|u| match u.per {
         Some(per) => UnitText::Rate(u.unit.normalised, per),
-        None if u.unit.normalised == u.unit.surface => {
-            UnitText::Source(u.at, u.at + u.unit.surface.len())
-        }
         None => UnitText::Fixed(u.unit.normalised),
     });
     let reading = Reading {
@@ -823,8 +818,6 @@ fn same_unit(first: Option<UnitRead>, second: Option<UnitRead>) -> bool {
 #[derive(Clone, Copy)]
 struct UnitRead {
     unit: Unit,
-    /// Where the unit's surface starts.
-    at: usize,
     /// For a rate, the unit after `/`.
     per: Option<&'static str>,
 }
@@ -869,21 +862,13 @@ fn read_unit(text: &str, at: usize) -> (Option<UnitRead>, usize) {
             return (
                 Some(UnitRead {
                     unit,
-                    at,
                     per: Some(per),
                 }),
                 text.len() - after_slash.len() + per.len(),
             );
         }
     }
-    (
-        Some(UnitRead {
-            unit,
-            at,
-            per: None,
-        }),
-        end,
-    )
+    (Some(UnitRead { unit, per: None }), end)
 }
 
 /// The second number of a range that starts at `at`, with its end.
