@@ -786,7 +786,7 @@ fn approx_after(text: &str, end: usize) -> Option<(&'static str, Approx)> {
 /// `一站式`), nor a Chinese `二期` (a phase), nor a number without unit or magnitude.
 // Inlined: it runs for every number read, and a call would cost a good part of its work.
 #[inline(always)]
-fn is_quantity(numeral: &Numeral, unit: Option<Unit>) -> bool {
+fn is_quantity(numeral: &Numeral, unit: Option<&Unit>) -> bool {
     let chinese = numeral.script == Script::Chinese;
     match unit {
         Some(u) => {
@@ -817,7 +817,7 @@ fn same_unit(first: Option<UnitRead>, second: Option<UnitRead>) -> bool {
 /// A unit read after a number.
 #[derive(Clone, Copy)]
 struct UnitRead {
-    unit: Unit,
+    unit: &'static Unit,
     /// For a rate, the unit after `/`.
     per: Option<&'static str>,
 }
@@ -981,7 +981,7 @@ const SESSIONS: Words<(), 6> =
 /// Ranks and sessions: `前10位`, `前3名`, `三次会议`, `四次全会`.
 // Inlined: it runs for every number read, and a call would cost a good part of its work.
 #[inline(always)]
-fn is_rank_or_session(text: &str, at: usize, end: usize, unit: Option<Unit>) -> bool {
+fn is_rank_or_session(text: &str, at: usize, end: usize, unit: Option<&Unit>) -> bool {
     let Some(unit) = unit else { return false };
     let rank = || {
         char_before(text, at) == Some('前') || {
@@ -1034,7 +1034,7 @@ fn clause_before(text: &str, at: usize) -> &str {
 const CLAUSE_CHARS: usize = 40;
 
 /// Hotlines, phone numbers and codes: `12345`, `0755-…`, `13800138000`.
-fn is_identifier(text: &str, at: usize, numeral: &Numeral, unit: Option<Unit>) -> bool {
+fn is_identifier(text: &str, at: usize, numeral: &Numeral, unit: Option<&Unit>) -> bool {
     if numeral.script != Script::Arabic || numeral.has_magnitude || numeral.has_fraction {
         return false;
     }

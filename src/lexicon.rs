@@ -56,8 +56,9 @@ fn units() -> impl Iterator<Item = Unit> {
 }
 
 /// The longest lexicon entry at the front of `text` (a unit, or a word that only looks
-/// like one).
-pub(crate) fn unit_at(text: &str) -> Option<Unit> {
+/// like one). Borrowed from the lexicon: the callers pass one pointer around, not the
+/// entry's five words.
+pub(crate) fn unit_at(text: &str) -> Option<&'static Unit> {
     // Most units start with a Han char: its code point is taken from its bytes.
     let (first, first_len) = match *text.as_bytes() {
         [lead @ 0xE0..=0xEF, second, third, ..] => (three_byte_code(lead, second, third), 3),
@@ -69,14 +70,11 @@ pub(crate) fn unit_at(text: &str) -> Option<Unit> {
     // The group shares the first char: the rest of each surface is compared, byte by
     // byte (a few bytes, where a call to `memcmp` costs more than the comparison).
     let after_first = &text.as_bytes()[first_len..];
-    UNITS
-        .get(u64::from(first))?
-        .iter()
-        .find(|u| {
-            let rest = &u.surface.as_bytes()[first_len..];
-            after_first.len() >= rest.len() && after_first.iter().zip(rest).all(|(a, b)| a == b)
-        })
-        .copied()
+    let units: &'static CodeTable<Vec<Unit>> = &UNITS;
+    units.get(u64::from(first))?.iter().find(|u| {
+        let rest = &u.surface.as_bytes()[first_len..];
+        after_first.len() >= rest.len() && after_first.iter().zip(rest).all(|(a, b)| a == b)
+    })
 }
 
 /// A map keyed by codes (a char's code point, or two chars' as one number: see
@@ -154,23 +152,41 @@ impl<T> CodeTable<Vec<T>> {
 }
 
 /// Units written in Latin letters: `11.4万P` (computing power), `500MW`, `10kV`.
-const ASCII_UNITS: [&str; 16] = [
-    "P", "PB", "TB", "EB", "MW", "GW", "kW", "KW", "kV", "km", "TEU", "EFLOPS", "PFLOPS", "Gbps",
-    "Mbps", "MWh",
+static ASCII_UNITS: [Unit; 16] = [
+    amount("P"),
+    amount("PB"),
+    amount("TB"),
+    amount("EB"),
+    amount("MW"),
+    amount("GW"),
+    amount("kW"),
+    amount("KW"),
+    amount("kV"),
+    amount("km"),
+    amount("TEU"),
+    amount("EFLOPS"),
+    amount("PFLOPS"),
+    amount("Gbps"),
+    amount("Mbps"),
+    amount("MWh"),
 ];
 
+/// A unit of an amount, reported as written.
+const fn amount(surface: &'static str) -> Unit {
+    Unit {
+        surface,
+        normalised: surface,
+        kind: Some(IndicatorKind::Amount),
+    }
+}
+
 /// An ASCII unit standing whole at the front of `text` (`5G` has none: G is no unit).
-pub(crate) fn ascii_unit(text: &str) -> Option<Unit> {
+pub(crate) fn ascii_unit(text: &str) -> Option<&'static Unit> {
     let letters = text.bytes().take_while(u8::is_ascii_alphabetic).count();
     if letters == 0 {
         return None;
     }
-    let surface = ASCII_UNITS.iter().find(|&&u| u == &text[..letters])?;
-    Some(Unit {
-        surface,
-        normalised: surface,
-        kind: Some(IndicatorKind::Amount),
-    })
+    ASCII_UNITS.iter().find(|u| u.surface == &text[..letters])
 }
 
 /// Whether a real unit (not a look-alike word) starts `text`.
@@ -571,8 +587,8 @@ mod tests {
             let walked = units()
                 .filter(|u| text.starts_with(u.surface))
                 .reduce(|best, u| if u.surface.len() > best.surface.len() { u } else { best });
-            let surfaces = |u: Option<Unit>| u.map(|u| (u.surface, u.normalised));
-            proptest::prop_assert_eq!(surfaces(unit_at(&text)), surfaces(walked));
+            let surfaces = |u: Option<&Unit>| u.map(|u| (u.surface, u.normalised));
+            proptest::prop_assert_eq!(surfaces(unit_at(&text)), surfaces(walked.as_ref()));
         }
     }
 
