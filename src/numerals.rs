@@ -66,8 +66,9 @@ pub fn parse_number(text: &str) -> Option<Number> {
 }
 
 /// Reads the numeral at the front of `text`. `unit_at` says whether a unit starts at a
-/// given rest of the text, so that `5千瓦` stops before `千瓦`.
-pub(crate) fn read(text: &str, unit_at: &dyn Fn(&str) -> bool) -> Option<Numeral> {
+/// given rest of the text, so that `5千瓦` stops before `千瓦`; generic, so that the
+/// lookup is compiled in where a magnitude stands, not called through a pointer.
+pub(crate) fn read(text: &str, unit_at: &impl Fn(&str) -> bool) -> Option<Numeral> {
     let first = text.chars().next()?;
     if digit_value(first).is_some() {
         read_arabic(text, unit_at)
@@ -243,14 +244,14 @@ pub(crate) fn magnitude(text: &str) -> Option<(u32, usize)> {
         .map(|&(w, e)| (e, w.len()))
 }
 
-fn read_arabic(text: &str, unit_at: &dyn Fn(&str) -> bool) -> Option<Numeral> {
+fn read_arabic(text: &str, unit_at: &impl Fn(&str) -> bool) -> Option<Numeral> {
     plain_arabic(text, unit_at).or_else(|| general_arabic(text, unit_at))
 }
 
 /// Most Arabic numerals are a plain literal with at most one magnitude, which no digit
 /// follows (`2021`, `92.18`, `7.5万`, `3.2万亿`): their value is the literal's digits
 /// times a power of ten. `None` for any other (`3万4000`, `1,132.92亿`).
-fn plain_arabic(text: &str, unit_at: &dyn Fn(&str) -> bool) -> Option<Numeral> {
+fn plain_arabic(text: &str, unit_at: &impl Fn(&str) -> bool) -> Option<Numeral> {
     let literal = plain_literal(text)?;
     let rest = &text[literal.len..];
     // `5千瓦`: the unit wins over the magnitude.
@@ -278,7 +279,7 @@ fn plain_arabic(text: &str, unit_at: &dyn Fn(&str) -> bool) -> Option<Numeral> {
 }
 
 /// Any Arabic numeral, magnitudes and lower-order continuations included.
-fn general_arabic(text: &str, unit_at: &dyn Fn(&str) -> bool) -> Option<Numeral> {
+fn general_arabic(text: &str, unit_at: &impl Fn(&str) -> bool) -> Option<Numeral> {
     // A comma not followed by a group of three belongs to the prose, not the number.
     let literal = arabic_literal(text)?;
     let leading_zero = literal.text.starts_with(['0', '０']) && literal.integer_digits > 1;
@@ -346,7 +347,7 @@ fn general_arabic(text: &str, unit_at: &dyn Fn(&str) -> bool) -> Option<Numeral>
 
 /// Most Chinese numerals are one char (`三个`, `百场`, `万人`): its value is read alone.
 /// The others (`三十`, `七八十`, `一点五`) take [`general_chinese`].
-fn read_chinese(text: &str, unit_at: &dyn Fn(&str) -> bool) -> Option<Numeral> {
+fn read_chinese(text: &str, unit_at: &impl Fn(&str) -> bool) -> Option<Numeral> {
     let mut chars = text.chars();
     let first = chars.next()?;
     if chars
@@ -379,7 +380,7 @@ fn read_chinese(text: &str, unit_at: &dyn Fn(&str) -> bool) -> Option<Numeral> {
 
 /// Any Chinese numeral: a run of numeral chars, possibly a colloquial range, and an
 /// optional `点` fraction.
-fn general_chinese(text: &str, unit_at: &dyn Fn(&str) -> bool) -> Option<Numeral> {
+fn general_chinese(text: &str, unit_at: &impl Fn(&str) -> bool) -> Option<Numeral> {
     // The run of numeral characters, kept in `buffer`: a longer run (`一一一…`) is no
     // number, which also bounds the work on it.
     let mut buffer = ['\0'; MAX_CHINESE_RUN];
