@@ -25,9 +25,12 @@ impl<T> Sorted<T> {
         }
     }
 
-    /// Adds an item after all others (it must keep them sorted).
-    pub(crate) fn push(&mut self, item: T) {
-        self.items.push(item);
+    /// Adds items after all others (they must keep them sorted).
+    pub(crate) fn extend_from_slice(&mut self, items: &[T])
+    where
+        T: Clone,
+    {
+        self.items.extend_from_slice(items);
     }
 
     /// All items, in order.
