@@ -47,7 +47,10 @@ pub(crate) fn build(source: &str) -> Report<'_> {
     }
 
     let preamble_end = headings.first().map_or(body.end, |h| h.start);
-    report.preamble = doc.texts(body.start..preamble_end, Some(Role::Achieved));
+    // The texts are read in the order they stand: one cursor hands out the numeral marks
+    // and shields of them all, stepping from each text to the next.
+    let mut cursor = Cursor::new(&doc.marks.numerals, &doc.shields, body.clone());
+    report.preamble = doc.texts(body.start..preamble_end, Some(Role::Achieved), &mut cursor);
 
     // Years from the title and the section headings' words, then kinds with them.
     let facts: Vec<HeadingFacts> = headings
@@ -80,9 +83,9 @@ pub(crate) fn build(source: &str) -> Report<'_> {
         report.sections.push(Section {
             kind,
             marker: marker_of(source, h),
-            heading: h.text.clone().map(|r| doc.text(r, role)),
-            intro: doc.texts(h.body_start.min(intro_end)..intro_end, role),
-            themes: doc.themes(children, region_end, role),
+            heading: h.text.clone().map(|r| doc.text(r, role, &mut cursor)),
+            intro: doc.texts(h.body_start.min(intro_end)..intro_end, role, &mut cursor),
+            themes: doc.themes(children, region_end, role, &mut cursor),
             problems: if kind == SectionKind::Problems {
                 Vec::new()
             } else {
@@ -100,7 +103,7 @@ pub(crate) fn build(source: &str) -> Report<'_> {
         .and_then(|t| header::organization(source, t))
         .filter(|r| !matches!(&source[r.clone()], "政府" | "人民政府"))
         .or_else(|| header::speaker_organization(source, body.start..preamble_end))
-        .map(|r| doc.text(r, None));
+        .map(|r| doc.text(r, None, &mut cursor));
     report.title = title.map(|r| Text {
         text: Cow::Borrowed(&source[r.clone()]),
         span: r.into(),
@@ -217,13 +220,9 @@ impl<'a> Document<'a> {
         .collect()
     }
 
-    /// A text node with its indicators, read with `role` (`None`: not read).
-    fn text(&self, range: Range<usize>, role: Option<Role>) -> Text<'a> {
-        self.text_at(range.clone(), role, &mut self.cursor(range))
-    }
-
-    /// [`Self::text`], with the numeral marks and shields handed out by `cursor`.
-    fn text_at(&self, range: Range<usize>, role: Option<Role>, cursor: &mut Cursor) -> Text<'a> {
+    /// A text node with its indicators, read with `role` (`None`: not read), with the
+    /// numeral marks and shields handed out by `cursor`.
+    fn text(&self, range: Range<usize>, role: Option<Role>, cursor: &mut Cursor) -> Text<'a> {
         let text = &self.source[range.clone()];
         let indicators = role.map_or_else(Vec::new, |role| {
             indicators::scan(text, range.start, role, cursor)
@@ -235,13 +234,8 @@ impl<'a> Document<'a> {
         }
     }
 
-    /// A cursor over the numeral marks and shields of `range`.
-    fn cursor(&self, range: Range<usize>) -> Cursor<'_> {
-        Cursor::new(&self.marks.numerals, &self.shields, range)
-    }
-
     /// The items of `source[range]`, without ignored lines.
-    fn texts(&self, range: Range<usize>, role: Option<Role>) -> Vec<Text<'a>> {
+    fn texts(&self, range: Range<usize>, role: Option<Role>, cursor: &mut Cursor) -> Vec<Text<'a>> {
         if range.is_empty() {
             return Vec::new();
         }
@@ -259,10 +253,9 @@ impl<'a> Document<'a> {
         if !self.ignored.is_empty() {
             items.retain(|r| !inside(&self.ignored, r.clone()));
         }
-        let mut cursor = self.cursor(range);
         let texts = items
             .iter()
-            .map(|r| self.text_at(r.clone(), role, &mut cursor))
+            .map(|r| self.text(r.clone(), role, cursor))
             .collect();
         self.items.set(items);
         texts
@@ -274,6 +267,7 @@ impl<'a> Document<'a> {
         headings: &[Heading],
         parent_end: usize,
         role: Option<Role>,
+        cursor: &mut Cursor,
     ) -> Vec<Theme<'a>> {
         let mut out = Vec::with_capacity(tops(headings).count());
         for (index, end) in tops(headings) {
@@ -283,14 +277,14 @@ impl<'a> Document<'a> {
             let items_end = children.first().map_or(region_end, |c| c.start);
             out.push(Theme {
                 marker: marker_of(self.source, h),
-                headline: h.text.clone().map(|r| self.text(r, role)),
+                headline: h.text.clone().map(|r| self.text(r, role, cursor)),
                 keywords: h
                     .text
                     .clone()
                     .map(|r| keywords(self.source, r, &self.marks.quotes))
                     .unwrap_or_default(),
-                items: self.texts(h.body_start.min(items_end)..items_end, role),
-                themes: self.themes(children, region_end, role),
+                items: self.texts(h.body_start.min(items_end)..items_end, role, cursor),
+                themes: self.themes(children, region_end, role, cursor),
                 span: span_of(self.source, h.start..region_end),
             });
         }
