@@ -260,6 +260,13 @@ pub(crate) fn scan<'a>(
             i += 1;
             continue;
         }
+        // A lone `一` is never a quantity (see `is_quantity`), and the commonest numeral of
+        // a report (`一是`, `进一步`, `统一`): passed over by one lookup of the char after
+        // it, unless that char goes on the run or is `点` or `分` (`一点五倍`, `一分之`).
+        if c == '一' && !AFTER_ONE.contains_char_at(text, i + '一'.len_utf8()) {
+            i += '一'.len_utf8();
+            continue;
+        }
         let run_end = numeral_run_end(text, i);
         while shields.peek().is_some_and(|s| s.end <= offset + i) {
             shields.next();
@@ -314,6 +321,11 @@ fn is_numeral_char(c: char) -> bool {
     static NUMERALS: BmpSet = bmp_set!(|c| is_numeral(c));
     NUMERALS.contains_code(u32::from(c))
 }
+
+/// The chars that, right after a `一`, make it more than a lone `一` (see [`scan`]): those
+/// that go on a numeral run (see [`numeral_run_end`]), and `点` and `分`.
+static AFTER_ONE: BmpSet =
+    bmp_set!(|c| is_numeral(c) || matches!(c, '.' | ',' | '．' | '点' | '分'));
 
 /// End of the run of numeral characters starting at `i` (digits, separators, Chinese
 /// numerals), so that a rejected `十四五` is not read again from `四五`.
@@ -465,13 +477,6 @@ fn stands_at(text: &str, at: usize, word: &str) -> bool {
 /// before `taken` belongs to an earlier indicator.
 fn read_indicator(text: &str, run: Range<usize>, taken: usize) -> Option<Reading> {
     let at = run.start;
-    // A lone `一` is never a quantity (see `is_quantity`), and the commonest numeral of a
-    // report (`一是`, `进一步`, `统一`): turned down before it is read, unless `点` or
-    // `分之` may follow it (`一点五倍`, `一分之`); then once it is read.
-    let one = &text.as_bytes()[run.clone()] == "一".as_bytes();
-    if one && !(stands_at(text, run.end, "点") || stands_at(text, run.end, "分")) {
-        return None;
-    }
     if is_code_or_ordinal(text, at) {
         return None;
     }
@@ -1367,6 +1372,22 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// A `一` is passed over, unread, where its run is the `一` alone and neither `点` nor
+    /// `分` follows it: every char after it is looked up.
+    #[test]
+    fn a_lone_one_is_told_by_the_char_after_it() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            for tail in ["", "五"] {
+                let text = format!("一{c}{tail}");
+                let after = '一'.len_utf8();
+                let lone = numeral_run_end(&text, 0) == after
+                    && !(stands_at(&text, after, "点") || stands_at(&text, after, "分"));
+                assert_eq!(!AFTER_ONE.contains_char_at(&text, after), lone, "{text:?}");
+            }
+        }
+        assert!(!AFTER_ONE.contains_char_at("一", '一'.len_utf8()));
     }
 
     #[test]
