@@ -7,7 +7,7 @@ use crate::lexicon;
 use crate::markers::Family;
 use crate::marks::{Kinds, Marks};
 use crate::outline::{self, Heading};
-use crate::sentences::{HAN_LEADS, protected, split, trim};
+use crate::sentences::{HAN_LEADS, protected, split_at, trim};
 use crate::sorted::{Ranges, Sorted};
 use crate::{
     Diagnostic, DiagnosticCode, Report, Role, Section, SectionKind, Signature, Span, Text, Theme,
@@ -15,7 +15,6 @@ use crate::{
 use crate::{header, indicators, signature};
 use regex::Regex;
 use std::borrow::Cow;
-use std::cell::Cell;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -47,10 +46,8 @@ pub(crate) fn build(source: &str) -> Report<'_> {
     }
 
     let preamble_end = headings.first().map_or(body.end, |h| h.start);
-    // The texts are read in the order they stand: one cursor hands out the numeral marks
-    // and shields of them all, stepping from each text to the next.
-    let mut cursor = Cursor::new(&doc.marks.numerals, &doc.shields, body.clone());
-    report.preamble = doc.texts(body.start..preamble_end, Some(Role::Achieved), &mut cursor);
+    let mut walk = doc.walk(body.clone());
+    report.preamble = doc.texts(body.start..preamble_end, Some(Role::Achieved), &mut walk);
 
     // Years from the title and the section headings' words, then kinds with them.
     let facts: Vec<HeadingFacts> = headings
@@ -83,9 +80,9 @@ pub(crate) fn build(source: &str) -> Report<'_> {
         report.sections.push(Section {
             kind,
             marker: marker_of(source, h),
-            heading: h.text.clone().map(|r| doc.text(r, role, &mut cursor)),
-            intro: doc.texts(h.body_start.min(intro_end)..intro_end, role, &mut cursor),
-            themes: doc.themes(children, region_end, role, &mut cursor),
+            heading: h.text.clone().map(|r| doc.text(r, role, &mut walk)),
+            intro: doc.texts(h.body_start.min(intro_end)..intro_end, role, &mut walk),
+            themes: doc.themes(children, region_end, role, &mut walk),
             problems: if kind == SectionKind::Problems {
                 Vec::new()
             } else {
@@ -103,7 +100,7 @@ pub(crate) fn build(source: &str) -> Report<'_> {
         .and_then(|t| header::organization(source, t))
         .filter(|r| !matches!(&source[r.clone()], "政府" | "人民政府"))
         .or_else(|| header::speaker_organization(source, body.start..preamble_end))
-        .map(|r| doc.text(r, None, &mut cursor));
+        .map(|r| doc.text(r, None, &mut walk));
     report.title = title.map(|r| Text {
         text: Cow::Borrowed(&source[r.clone()]),
         span: r.into(),
@@ -172,8 +169,6 @@ pub(crate) struct Document<'a> {
     pub shields: Ranges,
     /// Page furniture and repeated titles, sorted.
     pub ignored: Vec<Range<usize>>,
-    /// The items of a region, between [`split`] and the texts: one buffer for all regions.
-    items: Cell<Vec<Range<usize>>>,
 }
 
 impl<'a> Document<'a> {
@@ -196,7 +191,6 @@ impl<'a> Document<'a> {
             ignored: ignored_lines(source, &lines, title, diagnostics),
             lines,
             line_breaks,
-            items: Cell::default(),
         }
     }
 
@@ -220,12 +214,27 @@ impl<'a> Document<'a> {
         .collect()
     }
 
+    /// A walk through the texts of `body` (see [`Walk`]), from its start.
+    fn walk(&self, body: Range<usize>) -> Walk<'_> {
+        let (break_at, break_chars) = self.marks.breaks.slices(body.clone());
+        Walk {
+            numerals: Cursor::new(&self.marks.numerals, &self.shields, body.clone()),
+            break_at,
+            break_chars,
+            next_break: 0,
+            guards: self.guards.all(),
+            next_guard: 0,
+            last_end: body.start,
+            items: Vec::new(),
+        }
+    }
+
     /// A text node with its indicators, read with `role` (`None`: not read), with the
-    /// numeral marks and shields handed out by `cursor`.
-    fn text(&self, range: Range<usize>, role: Option<Role>, cursor: &mut Cursor) -> Text<'a> {
+    /// numeral marks and shields handed out by `walk`.
+    fn text(&self, range: Range<usize>, role: Option<Role>, walk: &mut Walk) -> Text<'a> {
         let text = &self.source[range.clone()];
         let indicators = role.map_or_else(Vec::new, |role| {
-            indicators::scan(text, range.start, role, cursor)
+            indicators::scan(text, range.start, role, &mut walk.numerals)
         });
         Text {
             text: Cow::Borrowed(text),
@@ -235,19 +244,12 @@ impl<'a> Document<'a> {
     }
 
     /// The items of `source[range]`, without ignored lines.
-    fn texts(&self, range: Range<usize>, role: Option<Role>, cursor: &mut Cursor) -> Vec<Text<'a>> {
+    fn texts(&self, range: Range<usize>, role: Option<Role>, walk: &mut Walk) -> Vec<Text<'a>> {
         if range.is_empty() {
             return Vec::new();
         }
-        let mut items = self.items.take();
-        items.clear();
-        split(
-            self.source,
-            &self.marks.breaks,
-            range.clone(),
-            self.guards.overlapping(range.clone()),
-            &mut items,
-        );
+        walk.split(self.source, range);
+        let mut items = std::mem::take(&mut walk.items);
         // Filtered first, so that the texts are collected into a Vec of the right size;
         // most reports have no ignored line, and their items are not looked at.
         if !self.ignored.is_empty() {
@@ -255,9 +257,9 @@ impl<'a> Document<'a> {
         }
         let texts = items
             .iter()
-            .map(|r| self.text(r.clone(), role, cursor))
+            .map(|r| self.text(r.clone(), role, walk))
             .collect();
-        self.items.set(items);
+        walk.items = items;
         texts
     }
 
@@ -267,7 +269,7 @@ impl<'a> Document<'a> {
         headings: &[Heading],
         parent_end: usize,
         role: Option<Role>,
-        cursor: &mut Cursor,
+        walk: &mut Walk,
     ) -> Vec<Theme<'a>> {
         let mut out = Vec::with_capacity(tops(headings).count());
         for (index, end) in tops(headings) {
@@ -277,18 +279,73 @@ impl<'a> Document<'a> {
             let items_end = children.first().map_or(region_end, |c| c.start);
             out.push(Theme {
                 marker: marker_of(self.source, h),
-                headline: h.text.clone().map(|r| self.text(r, role, cursor)),
+                headline: h.text.clone().map(|r| self.text(r, role, walk)),
                 keywords: h
                     .text
                     .clone()
                     .map(|r| keywords(self.source, r, &self.marks.quotes))
                     .unwrap_or_default(),
-                items: self.texts(h.body_start.min(items_end)..items_end, role, cursor),
-                themes: self.themes(children, region_end, role, cursor),
+                items: self.texts(h.body_start.min(items_end)..items_end, role, walk),
+                themes: self.themes(children, region_end, role, walk),
                 span: span_of(self.source, h.start..region_end),
             });
         }
         out
+    }
+}
+
+/// Where the reading of a document's texts stands. The texts are read in the order they
+/// stand: each region finds its breaks and guards, each text its numeral marks and
+/// shields, by a few steps from where the last ended instead of a lookup.
+struct Walk<'d> {
+    /// The numeral marks and shields, handed out text by text.
+    numerals: Cursor<'d>,
+    /// The breaks of the body, their chars, and the first that may lie in the next region.
+    break_at: &'d [usize],
+    break_chars: &'d [char],
+    next_break: usize,
+    /// The guards of the body, and the first that may overlap the next region.
+    guards: &'d [Range<usize>],
+    next_guard: usize,
+    /// Where the last region ended.
+    last_end: usize,
+    /// The items of a region, between [`split_at`] and the texts: one buffer for all.
+    items: Vec<Range<usize>>,
+}
+
+impl Walk<'_> {
+    /// Cuts the region `source[range]` into items, into `self.items`.
+    fn split(&mut self, source: &str, range: Range<usize>) {
+        if range.start < self.last_end {
+            // Out of order: searched for.
+            self.next_break = self.break_at.partition_point(|&at| at < range.start);
+            self.next_guard = self.guards.partition_point(|g| g.end <= range.start);
+        }
+        self.last_end = range.end;
+        while self
+            .break_at
+            .get(self.next_break)
+            .is_some_and(|&at| at < range.start)
+        {
+            self.next_break += 1;
+        }
+        while self
+            .guards
+            .get(self.next_guard)
+            .is_some_and(|g| g.end <= range.start)
+        {
+            self.next_guard += 1;
+        }
+        let from = self.next_break;
+        self.items.clear();
+        self.next_break += split_at(
+            source,
+            &self.break_at[from..],
+            &self.break_chars[from..],
+            range,
+            &self.guards[self.next_guard..],
+            &mut self.items,
+        );
     }
 }
 

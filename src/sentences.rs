@@ -78,14 +78,32 @@ pub(crate) fn split(
     guards: &[Range<usize>],
     items: &mut Vec<Range<usize>>,
 ) {
-    let mut guard = guards.iter().peekable();
     let (at, chars) = breaks.slices(range.clone());
     // Each break ends at most one item.
     items.reserve(at.len() + 1);
+    split_at(text, at, chars, range, guards, items);
+}
+
+/// [`split`] at the breaks `at` (with their `chars`), which start with the first inside
+/// `range` and may run past its end, and with the guards from one that ends before or
+/// inside `range` on; returns how many of the breaks lie inside `range`. A walk through
+/// the regions of a document in order hands them out without a lookup for each.
+pub(crate) fn split_at(
+    text: &str,
+    at: &[usize],
+    chars: &[char],
+    range: Range<usize>,
+    guards: &[Range<usize>],
+    items: &mut Vec<Range<usize>>,
+) -> usize {
+    let mut guard = guards.iter().peekable();
     let mut start = range.start;
     // Where the last item ended, when a char that is no white space follows it.
     let mut known_first: Option<usize> = None;
-    for (&at, &c) in at.iter().zip(chars) {
+    let mut inside_range = 0;
+    let breaks = at.iter().zip(chars).take_while(|&(&at, _)| at < range.end);
+    for (&at, &c) in breaks {
+        inside_range += 1;
         if at < start {
             continue;
         }
@@ -129,6 +147,7 @@ pub(crate) fn split(
         }
     }
     push_trimmed(text, start..range.end, items);
+    inside_range
 }
 
 /// The lead bytes of U+4000–U+9FFF (the unified Han chars and most of extension A): no
