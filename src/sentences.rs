@@ -213,24 +213,42 @@ fn push_trimmed(text: &str, range: Range<usize>, items: &mut Vec<Range<usize>>) 
 }
 
 /// `range` without leading white space.
-fn trim_start(text: &str, range: Range<usize>) -> Range<usize> {
+pub(crate) fn trim_start(text: &str, range: Range<usize>) -> Range<usize> {
+    // Most ranges start with Han text or CJK punctuation: told by its bytes.
+    let first = text.as_bytes()[range.clone()].first_chunk();
+    if first.is_some_and(|&first| is_cjk_but_no_space(first)) {
+        return range;
+    }
     range.end - text[range.clone()].trim_start_matches(is_space).len()..range.end
 }
 
-/// `range` without leading and trailing white space.
-pub(crate) fn trim(text: &str, range: Range<usize>) -> Range<usize> {
-    let slice = &text[range.clone()];
-    // Most items neither start nor end with white space.
-    let spaced = |c: Option<char>| c.is_none_or(is_space);
-    if !spaced(slice.chars().next()) && !spaced(slice.chars().next_back()) {
+/// `range` without trailing white space.
+fn trim_end(text: &str, range: Range<usize>) -> Range<usize> {
+    // Most ranges end with Han text or CJK punctuation: told by its bytes.
+    let last = text.as_bytes()[range.clone()].last_chunk();
+    if last.is_some_and(|&last| is_cjk_but_no_space(last)) {
         return range;
     }
-    let inner = slice.trim_matches(is_space);
-    if inner.is_empty() {
+    range.start..range.start + text[range.clone()].trim_end_matches(is_space).len()
+}
+
+/// `range` without leading and trailing white space (empty at its start if it holds
+/// nothing else).
+pub(crate) fn trim(text: &str, range: Range<usize>) -> Range<usize> {
+    let trimmed = trim_start(text, range.clone());
+    if trimmed.is_empty() {
         return range.start..range.start;
     }
-    let start = range.start + (inner.as_ptr() as usize - slice.as_ptr() as usize);
-    start..start + inner.len()
+    trim_end(text, trimmed)
+}
+
+/// Whether the three bytes `char` are a char from U+3000 to U+FFFF (a lead byte from `E3`
+/// to `EF`: Han text, CJK and full-width punctuation) other than white space, of which
+/// there are two there: the ideographic space and the byte-order mark. In a text, three
+/// bytes that start with such a lead are one whole char, and the bytes before and after
+/// them char boundaries.
+fn is_cjk_but_no_space(char: [u8; 3]) -> bool {
+    matches!(char[0], 0xE3..=0xEF) && char != [0xE3, 0x80, 0x80] && char != [0xEF, 0xBB, 0xBF]
 }
 
 #[cfg(test)]
@@ -328,6 +346,21 @@ mod tests {
         }
         assert_eq!(told, 0x6000);
         assert!(!closes_item('\n') && is_space('\n'));
+    }
+
+    #[test]
+    fn cjk_chars_told_by_their_bytes_are_no_white_space() {
+        let mut told = 0;
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let mut utf8 = [0; 4];
+            if let Ok(&char) = <&[u8; 3]>::try_from(c.encode_utf8(&mut utf8).as_bytes()) {
+                if is_cjk_but_no_space(char) {
+                    assert!(!is_space(c), "{c:?}");
+                    told += 1;
+                }
+            }
+        }
+        assert_eq!(told, 0x10000 - 0x3000 - 0x800 - 2);
     }
 
     #[test]

@@ -5,7 +5,7 @@ use super::{BODY_OPENERS, Heading};
 use crate::chars::{RunSet, bmp_set, is_item_end, is_sentence_end, is_space, is_trailing_punct};
 use crate::lexicon;
 use crate::marks::Marks;
-use crate::sentences::trim;
+use crate::sentences::{trim, trim_start};
 use crate::sorted::Ranges;
 use crate::{Diagnostic, DiagnosticCode, Span};
 use std::cell::OnceCell;
@@ -76,7 +76,7 @@ pub(super) fn heading_text(
         return (Some(strip_trailing_punct(text, line)), line_end);
     };
     // The line holds the sentence end: it starts after the white space before that.
-    let line = end - text[from..end].trim_start_matches(is_space).len()..end;
+    let line = trim_start(text, from..end);
     // A space before any punctuation ends a heading glued to its body: `一、主要成效 一年来，…`.
     // The sentence end is punctuation itself: the walk ends there at the latest.
     let mut next_guard = 0;
