@@ -1013,28 +1013,31 @@ fn is_rank_or_session(text: &str, at: usize, end: usize, unit: Option<&Unit>) ->
 
 /// The clause before `at`: back to the last `，。；：`, at most [`CLAUSE_CHARS`] characters.
 fn clause_before(text: &str, at: usize) -> &str {
-    static CLAUSE_ENDS: BmpSet =
-        bmp_set!(|c| matches!(c, '，' | '。' | '；' | '：' | ',' | ';' | '！' | '？'));
     let mut start = at;
     for _ in 0..CLAUSE_CHARS {
-        // The char before `start`: one of three bytes (Han text) looked up by its bytes,
-        // any other decoded.
-        let (len, ends_clause) = match text.as_bytes()[..start] {
-            [.., lead @ 0xE0..=0xEF, second, third] => {
-                let code = three_byte_code(lead, second, third);
-                (3, CLAUSE_ENDS.contains_code(code))
-            }
-            _ => match char_before(text, start) {
-                Some(c) => (c.len_utf8(), CLAUSE_ENDS.contains_code(u32::from(c))),
-                None => break,
-            },
-        };
-        if ends_clause {
-            break;
+        match clause_char_before(text, start) {
+            Some((before, _)) => start = before,
+            None => break,
         }
-        start -= len;
     }
     &text[start..at]
+}
+
+/// Where the char before `at` starts, with its code point; `None` when it ends a clause
+/// (`，。；：`) or `at` is the start of `text`.
+#[inline]
+fn clause_char_before(text: &str, at: usize) -> Option<(usize, u32)> {
+    static CLAUSE_ENDS: BmpSet =
+        bmp_set!(|c| matches!(c, '，' | '。' | '；' | '：' | ',' | ';' | '！' | '？'));
+    // One of three bytes (Han text) is looked up by its bytes, any other decoded.
+    let (len, code) = match text.as_bytes()[..at] {
+        [.., lead @ 0xE0..=0xEF, second, third] => (3, three_byte_code(lead, second, third)),
+        _ => {
+            let c = char_before(text, at)?;
+            (c.len_utf8(), u32::from(c))
+        }
+    };
+    (!CLAUSE_ENDS.contains_code(code)).then_some((at - len, code))
 }
 
 /// How far back a clause is read for its verb of change or its rank word.
@@ -1098,28 +1101,61 @@ fn change_before<'a>(
     // number's clause.
     let (verb, direction) = CHANGE_VERBS.ending(&text[..verb_end])?;
     let verb_at = verb_end - verb.len();
-    let clause_start = start - clause_before(text, start).len();
-    if verb_at < clause_start {
-        return None;
-    }
-    let head = &text[clause_start..verb_at];
-    let head = head.strip_suffix("分别").unwrap_or(head);
-    let basis = BASES
-        .ending(head)
-        .map(|(b, ())| clause_start + head.len() - b.len()..clause_start + head.len())
-        .or_else(|| {
-            // `比2020年增长`, `较“十三五”末增长`.
-            let at = head.rfind(['比', '较'])?;
-            let basis = &head[at..];
-            (basis.chars().count() <= 10 && !basis.contains(is_clause_mark))
-                .then(|| clause_start + at..clause_start + head.len())
-        });
+    let basis = basis_before(text, start, verb_at)?;
     Some(Change {
         direction,
         verb: Cow::Borrowed(&text[verb_at..verb_end]),
         basis: basis.map(|b| Cow::Borrowed(&text[b])),
     })
 }
+
+/// The comparison basis (`同比`, `比2020年`) before the verb of change at `verb_at`, for
+/// the number at `start`; `None` when the verb stands outside the number's clause.
+// Out of line: most numbers follow no verb of change.
+#[inline(never)]
+fn basis_before(text: &str, start: usize, verb_at: usize) -> Option<Option<Range<usize>>> {
+    // Back from the number over its clause (see `clause_before`), to the verb and no
+    // further than a basis and `分别` after it reach: the text further back decides
+    // nothing. On the way, the last 比 or 较 before the verb.
+    let (mut head_start, mut walked, mut past_verb) = (start, 0, 0);
+    let mut comparison = None;
+    while walked < CLAUSE_CHARS && past_verb < BASIS_REACH {
+        let Some((before, code)) = clause_char_before(text, head_start) else {
+            break;
+        };
+        head_start = before;
+        walked += 1;
+        if before < verb_at {
+            past_verb += 1;
+            if comparison.is_none() && (code == u32::from('比') || code == u32::from('较')) {
+                comparison = Some(before);
+            }
+        }
+    }
+    if verb_at < head_start {
+        return None;
+    }
+    let head = &text[head_start..verb_at];
+    let head = head.strip_suffix("分别").unwrap_or(head);
+    let head_end = head_start + head.len();
+    let basis = BASES
+        .ending(head)
+        .map(|(b, ())| head_end - b.len()..head_end)
+        .or_else(|| {
+            // `比2020年增长`, `较“十三五”末增长`.
+            let at = comparison?;
+            let basis = &text[at..head_end];
+            (basis.chars().count() <= BASIS_CHARS && !basis.contains(is_clause_mark))
+                .then_some(at..head_end)
+        });
+    Some(basis)
+}
+
+/// The most chars of a comparison basis (`比2020年`, `较“十三五”末`).
+const BASIS_CHARS: usize = 10;
+
+/// How far back before a verb of change its basis may start: a basis and `分别`.
+const BASIS_REACH: usize = BASIS_CHARS + "分别".len() / 3;
 
 fn is_clause_mark(c: char) -> bool {
     matches!(c, '，' | '。' | '；' | '、')
@@ -1184,6 +1220,40 @@ mod tests {
     fn the_chars_before_a_change_are_those_that_end_a_verb_or_what_may_follow_it() {
         let words: Vec<_> = CHANGE_VERBS.words().chain(BETWEEN.words()).collect();
         assert_holds_the_edges(&BEFORE_CHANGE, &words, |w, c| w.ends_with(c));
+    }
+
+    proptest::proptest! {
+        /// The basis of a change is found as in the whole clause before the number: the
+        /// text further back than a basis reaches decides nothing.
+        #[test]
+        fn a_basis_is_found_as_in_the_whole_clause(
+            head in proptest::collection::vec(proptest::sample::select(&[
+                "比", "较", "上年", "同比", "同期", "分别", "，", "、", "年", "“", "”", "a", "十三五", "末",
+            ][..]), 0..24),
+            between in proptest::collection::vec(proptest::sample::select(&[
+                "、", "和", "5.1%", "，", "了", "一二三四五六七八九十",
+            ][..]), 0..6),
+        ) {
+            let head = head.concat();
+            let text = format!("{head}增长{}", between.concat());
+            let (verb_at, start) = (head.len(), text.len());
+            let clause_start = start - clause_before(&text, start).len();
+            let whole = (verb_at >= clause_start).then(|| {
+                let head = &text[clause_start..verb_at];
+                let head = head.strip_suffix("分别").unwrap_or(head);
+                let head_end = clause_start + head.len();
+                BASES
+                    .ending(head)
+                    .map(|(b, ())| head_end - b.len()..head_end)
+                    .or_else(|| {
+                        let at = head.rfind(['比', '较'])?;
+                        let basis = &head[at..];
+                        (basis.chars().count() <= 10 && !basis.contains(is_clause_mark))
+                            .then(|| clause_start + at..head_end)
+                    })
+            });
+            proptest::prop_assert_eq!(basis_before(&text, start, verb_at), whole);
+        }
     }
 
     #[test]
