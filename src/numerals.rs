@@ -5,7 +5,7 @@
 //! approximation words and context are the business of [`mod@crate::indicators`].
 
 use crate::Number;
-use crate::chars::{chinese_digit, digit_value, is_chinese_numeral};
+use crate::chars::{chinese_digit, digit_value, is_chinese_numeral, three_byte_code};
 use crate::number::pow10;
 use nom::IResult;
 use nom::branch::alt;
@@ -72,10 +72,8 @@ pub(crate) fn read(text: &str, unit_at: &impl Fn(&str) -> bool) -> Option<Numera
     let first = text.chars().next()?;
     if digit_value(first).is_some() {
         read_arabic(text, unit_at)
-    } else if is_chinese_numeral(first) {
-        read_chinese(text, unit_at)
     } else {
-        None
+        read_chinese(text, first, unit_at)
     }
 }
 
@@ -235,13 +233,30 @@ fn parse_arabic_literal(input: &str) -> IResult<&str, &str> {
     ))(input)
 }
 
-/// Exponent of a magnitude word at the front of `text`, with its length.
+/// The magnitude words with their exponents, longest first.
+#[cfg(test)]
+const MAGNITUDES: [(&str, u32); 5] = [("万亿", 12), ("亿", 8), ("万", 4), ("千", 3), ("百", 2)];
+
+/// Exponent of a magnitude word ([`MAGNITUDES`]) at the front of `text`, with its length.
+/// Every word starts with a three-byte char: the first is told by its code, and no word
+/// is compared but `万亿` after a `万`. It runs after every Arabic literal.
 pub(crate) fn magnitude(text: &str) -> Option<(u32, usize)> {
-    const WORDS: [(&str, u32); 5] = [("万亿", 12), ("亿", 8), ("万", 4), ("千", 3), ("百", 2)];
-    WORDS
-        .iter()
-        .find(|(w, _)| text.starts_with(w))
-        .map(|&(w, e)| (e, w.len()))
+    const WAN: u32 = '万' as u32;
+    const YI: u32 = '亿' as u32;
+    const QIAN: u32 = '千' as u32;
+    const BAI: u32 = '百' as u32;
+    let [lead @ 0xE0..=0xEF, second, third, ref after @ ..] = *text.as_bytes() else {
+        return None;
+    };
+    let exponent = match three_byte_code(lead, second, third) {
+        WAN if after.starts_with("亿".as_bytes()) => return Some((12, "万亿".len())),
+        WAN => 4,
+        YI => 8,
+        QIAN => 3,
+        BAI => 2,
+        _ => return None,
+    };
+    Some((exponent, 3))
 }
 
 fn read_arabic(text: &str, unit_at: &impl Fn(&str) -> bool) -> Option<Numeral> {
@@ -345,23 +360,21 @@ fn general_arabic(text: &str, unit_at: &impl Fn(&str) -> bool) -> Option<Numeral
     })
 }
 
-/// Most Chinese numerals are one char (`三个`, `百场`, `万人`): its value is read alone.
+/// The Chinese numeral that `first`, the first char of `text`, opens; `None` when it is
+/// no Chinese numeral. Most are one char (`三个`, `百场`, `万人`): its value is read alone.
 /// The others (`三十`, `七八十`, `一点五`) take [`general_chinese`].
-fn read_chinese(text: &str, unit_at: &impl Fn(&str) -> bool) -> Option<Numeral> {
-    let mut chars = text.chars();
-    let first = chars.next()?;
-    if chars
-        .as_str()
-        .starts_with(|c| is_chinese_numeral(c) || c == '点')
-    {
-        return general_chinese(text, unit_at);
-    }
+fn read_chinese(text: &str, first: char, unit_at: &impl Fn(&str) -> bool) -> Option<Numeral> {
     let (value, digit) = match chinese_digit(first) {
-        // `零部件`: a number never opens with 零.
-        Some(0) => return None,
         Some(d) => (i128::from(d), true),
         None => (unit_value(first)?, false),
     };
+    if text[first.len_utf8()..].starts_with(|c| is_chinese_numeral(c) || c == '点') {
+        return general_chinese(text, unit_at);
+    }
+    // `零部件`: a number never opens with 零.
+    if digit && value == 0 {
+        return None;
+    }
     Some(Numeral {
         value: Number::integer(value),
         max: None,
@@ -658,6 +671,16 @@ mod tests {
             proptest::prop_assert_eq!(arabic_literal(&text), parsed);
         }
 
+        /// A magnitude is the first word of the list that starts the text.
+        #[test]
+        fn a_magnitude_is_the_first_word_that_starts_the_text(text in "[万亿千百十一aé😀]{0,3}") {
+            let listed = MAGNITUDES
+                .iter()
+                .find(|(w, _)| text.starts_with(w))
+                .map(|&(w, e)| (e, w.len()));
+            proptest::prop_assert_eq!(magnitude(&text), listed);
+        }
+
         /// The shortcut for a plain literal and one magnitude reads what the general
         /// reader reads.
         #[test]
@@ -672,10 +695,11 @@ mod tests {
         /// reads.
         #[test]
         fn chinese_numerals_read_as_the_general_reader_reads(
-            text in "[零〇一二两三四五六七八九十百千万亿]{1,3}(点[一五零]{0,2})?(瓦|个|千瓦|[a.])?"
+            text in "[零〇一二两三四五六七八九十百千万亿年]{1,3}(点[一五零]{0,2})?(瓦|个|千瓦|[a.])?"
         ) {
             let unit_at = |rest: &str| rest.starts_with("千瓦");
-            proptest::prop_assert_eq!(read_chinese(&text, &unit_at), general_chinese(&text, &unit_at));
+            let first = text.chars().next().unwrap();
+            proptest::prop_assert_eq!(read_chinese(&text, first, &unit_at), general_chinese(&text, &unit_at));
         }
     }
 }
