@@ -8,7 +8,7 @@ use crate::markers::Family;
 use crate::marks::{Kinds, Marks};
 use crate::outline::{self, Heading};
 use crate::sentences::{HAN_LEADS, protected, split_at, trim};
-use crate::sorted::{Ranges, Sorted};
+use crate::sorted::{Ranges, Sorted, gallop};
 use crate::{
     Diagnostic, DiagnosticCode, Report, Role, Section, SectionKind, Signature, Span, Text, Theme,
 };
@@ -317,25 +317,12 @@ impl Walk<'_> {
     /// Cuts the region `source[range]` into items, into `self.items`.
     fn split(&mut self, source: &str, range: Range<usize>) {
         if range.start < self.last_end {
-            // Out of order: searched for.
-            self.next_break = self.break_at.partition_point(|&at| at < range.start);
-            self.next_guard = self.guards.partition_point(|g| g.end <= range.start);
+            // Out of order: searched for from the start.
+            (self.next_break, self.next_guard) = (0, 0);
         }
         self.last_end = range.end;
-        while self
-            .break_at
-            .get(self.next_break)
-            .is_some_and(|&at| at < range.start)
-        {
-            self.next_break += 1;
-        }
-        while self
-            .guards
-            .get(self.next_guard)
-            .is_some_and(|g| g.end <= range.start)
-        {
-            self.next_guard += 1;
-        }
+        self.next_break = gallop(self.break_at, self.next_break, |&at| at < range.start);
+        self.next_guard = gallop(self.guards, self.next_guard, |g| g.end <= range.start);
         let from = self.next_break;
         self.items.clear();
         self.next_break += split_at(

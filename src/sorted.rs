@@ -76,7 +76,7 @@ const STEPPED: usize = 8;
 
 /// `sorted.partition_point(pred)` for a point known to lie at or after `from`, found by
 /// steps that double from there.
-fn gallop<T>(sorted: &[T], from: usize, pred: impl Fn(&T) -> bool) -> usize {
+pub(crate) fn gallop<T>(sorted: &[T], from: usize, pred: impl Fn(&T) -> bool) -> usize {
     // Most lookups move over a few items: those are stepped over one by one.
     let near = sorted.get(from..).unwrap_or_default();
     let stepped = near.iter().take(STEPPED).take_while(|x| pred(x)).count();
