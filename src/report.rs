@@ -65,18 +65,17 @@ pub(crate) fn build(source: &str) -> Report<'_> {
         let h = &headings[index];
         let region_end = headings.get(end).map_or(body.end, |next| next.start);
         let kind = kinds.next().unwrap_or_default();
-        // A glossary (名词解释, 注释) defines names: its numerals are not claims.
-        let glossary = h.appendix
-            && h.text
-                .clone()
-                .is_some_and(|r| matches!(&source[r], "名词解释" | "注释"));
-        let role = match kind {
-            _ if glossary => None,
-            SectionKind::Plans => Some(Role::Target),
-            _ => Some(Role::Achieved),
-        };
         let children = &headings[index + 1..end];
         let intro_end = children.first().map_or(region_end, |c| c.start);
+        let role = if h.appendix {
+            let heading = h.text.clone().map_or("", |r| &source[r]);
+            let body = &source[h.body_start.min(intro_end)..intro_end];
+            appendix_role(heading, body, plan_year)
+        } else if kind == SectionKind::Plans {
+            Some(Role::Target)
+        } else {
+            Some(Role::Achieved)
+        };
         report.sections.push(Section {
             kind,
             marker: marker_of(source, h),
@@ -122,6 +121,33 @@ pub(crate) fn build(source: &str) -> Report<'_> {
     });
     report.diagnostics = diagnostics;
     report
+}
+
+/// The role of the indicators of an appendix, by its heading (`附件1`, `名词解释`) or, when
+/// that is only `附件N`, by the first line of its `body`: none in a glossary (`名词解释`,
+/// `注释`: its numerals define names), targets in a list for the plan year (`附件` /
+/// `2026年省十件民生实事`), achieved values otherwise.
+fn appendix_role(heading: &str, body: &str, plan_year: Option<u16>) -> Option<Role> {
+    let first_line = body
+        .lines()
+        .map(|line| line.trim_matches(is_space))
+        .find(|line| !line.is_empty())
+        .unwrap_or("");
+    let named = [heading, first_line];
+    if named
+        .iter()
+        .any(|name| matches!(*name, "名词解释" | "注释"))
+    {
+        None
+    } else if plan_year.is_some()
+        && named
+            .iter()
+            .any(|name| header::heading_year(name) == plan_year)
+    {
+        Some(Role::Target)
+    } else {
+        Some(Role::Achieved)
+    }
 }
 
 /// Where the title, the body and the signature of a report stand.

@@ -227,7 +227,8 @@ pub enum Role {
     /// A value reported as achieved.
     #[default]
     Achieved,
-    /// A value set as a target (it stands in a plans section).
+    /// A value set as a target: it stands in a plans section, or in an appendix that
+    /// lists the plan year's work (`附件` / `2026年民生实事`).
     Target,
 }
 

@@ -185,6 +185,44 @@ fn should_mark_values_in_plans_as_targets() {
 }
 
 #[test]
+fn should_mark_values_in_an_appendix_for_the_plan_year_as_targets() {
+    let roles = |appendix: &str| -> Vec<(String, Role)> {
+        let source =
+            format!("一、2025年工作回顾\n完成23个。\n二、2026年重点工作\n完成30个。\n{appendix}");
+        let report = gongwen::parse(&source);
+        assert!(gongwen::validate(&report, &source).is_empty());
+        let appendix = &report.sections[2];
+        assert_eq!(appendix.kind, gongwen::SectionKind::Other);
+        let themes = appendix.themes.iter();
+        let texts = appendix
+            .intro
+            .iter()
+            .chain(themes.flat_map(|t| t.headline.iter().chain(&t.items)));
+        texts
+            .flat_map(|t| &t.indicators)
+            .map(|i| (i.text.to_string(), i.role))
+            .collect()
+    };
+    // The list's title on the line after `附件`, or in the heading itself.
+    let listed = "附件\n2026年民生实事\n1.新增就业18万人以上。\n2.新建学校12所。\n";
+    assert_eq!(
+        roles(listed),
+        [
+            ("18万人以上".to_string(), Role::Target),
+            ("12所".to_string(), Role::Target)
+        ]
+    );
+    let headed = "附件1：2026年民生实事\n新建学校12所。\n";
+    assert_eq!(roles(headed), [("12所".to_string(), Role::Target)]);
+    // A table of the year reviewed holds achieved values.
+    let reviewed = "附件\n2025年民生实事完成情况\n新建学校12所。\n";
+    assert_eq!(roles(reviewed), [("12所".to_string(), Role::Achieved)]);
+    // A glossary defines names: none of its numerals is reported.
+    let glossary = "附件2\n名词解释\n1.“双一流”：指一流大学，共建12所。\n";
+    assert_eq!(roles(glossary), []);
+}
+
+#[test]
 fn should_never_report_dates_years_or_periods() {
     for s in [
         "2021年完成了。",
