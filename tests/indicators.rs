@@ -285,9 +285,13 @@ fn should_never_report_numerals_in_names_and_set_phrases() {
         "提供“公益12小时”服务。",
         "宣传“家庭居家防疫30条”。",
         "打造汽车零部件产业。",
+        "三门峡市、七台河市、五家渠市和九台区建成产业园。",
+        "三门核电获国家核准，五台山景区提质。",
     ] {
         assert_eq!(texts(s), Vec::<String>::new(), "{s}");
     }
+    // The measure words of those names still count outside them.
+    assert_eq!(texts("开设三门课程，购置五台设备。"), ["三门", "五台"]);
 }
 
 #[test]
