@@ -321,6 +321,16 @@ fn should_keep_real_counts_next_to_names() {
 }
 
 #[test]
+fn should_read_the_measure_words_of_medals_launches_fry_and_doses() {
+    let found =
+        read("获得金牌3枚，发射卫星5颗，连续12发圆满成功，放流鱼苗1000万尾，接种疫苗200万剂次。");
+    let units: Vec<_> = found.iter().map(|f| f.2.as_deref().unwrap_or("")).collect();
+    assert_eq!(units, ["枚", "颗", "发", "尾", "剂次"]);
+    // Words that start like one of them are not measure words.
+    assert_eq!(texts("推动3发展，建设首都。"), Vec::<String>::new());
+}
+
+#[test]
 fn should_count_years_after_a_word_that_counts_time_but_not_calendar_years() {
     assert_eq!(one("总量连续37年居全国首位。").0, "37年");
     assert_eq!(one("土地承包期再延长30年。").2.as_deref(), Some("年"));
