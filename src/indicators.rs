@@ -682,15 +682,14 @@ fn is_formula_or_code_after(rest: &str) -> bool {
     }
 }
 
-/// `连续37年`, `再延长30年`: a number of years counted, not a calendar year. Only for a
-/// small Arabic number after a word that counts time.
+/// `连续37年`, `提前两年`: a number of years counted, not a calendar year. Only for a
+/// whole number below 100 after a word that counts time.
 fn counts_years(text: &str, at: usize, numeral: &Numeral) -> bool {
     const COUNTING: Words<(), 10> = Words::of([
         "连续", "延长", "提前", "缩短", "历时", "长达", "用了", "用", "累计", "持续",
     ]);
-    numeral.script == Script::Arabic
-        && numeral.integer_digits <= 2
-        && !numeral.has_magnitude
+    !numeral.has_fraction
+        && numeral.value < Number::integer(100)
         && text[at + numeral.len..].starts_with('年')
         && COUNTING.ending(&text[..at]).is_some()
 }

@@ -334,6 +334,8 @@ fn should_read_the_measure_words_of_medals_launches_fry_and_doses() {
 fn should_count_years_after_a_word_that_counts_time_but_not_calendar_years() {
     assert_eq!(one("总量连续37年居全国首位。").0, "37年");
     assert_eq!(one("土地承包期再延长30年。").2.as_deref(), Some("年"));
+    assert_eq!(texts("连续三年获评，提前两年完成。"), ["三年", "两年"]);
+    assert_eq!(texts("三年任务两年完成。"), Vec::<String>::new());
     assert_eq!(texts("2021年完成了。"), Vec::<String>::new());
     assert_eq!(texts("实施五年行动计划。"), Vec::<String>::new());
 }
