@@ -279,7 +279,8 @@ pub(crate) fn scan<'a>(
         };
         match read {
             Some(reading) => {
-                let change = change_before(text, reading.span.start, &found, offset);
+                let counts = reading.kind == IndicatorKind::Count;
+                let change = change_before(text, reading.span.start, counts, &found, offset);
                 i = reading.span.end.max(run_end);
                 last_end = reading.span.end;
                 // Room for four at the first, as the first push would make, without the
@@ -1064,10 +1065,12 @@ fn is_identifier(text: &str, at: usize, numeral: &Numeral, unit: Option<&Unit>) 
 
 /// The change (`同比增长`, `下降`) that the number at `start` of `text` measures, looking
 /// back in its clause over the `earlier` indicators of a list (`分别增长5.1%、13.6%`);
-/// `text` starts at `offset` of the document that their spans refer to.
+/// `text` starts at `offset` of the document that their spans refer to. A number that
+/// `counts` things is upgraded, not grown, after 提升 (`改造提升24个服务区`).
 fn change_before<'a>(
     text: &'a str,
     start: usize,
+    counts: bool,
     earlier: &[Indicator<'_>],
     offset: usize,
 ) -> Option<Change<'a>> {
@@ -1099,6 +1102,9 @@ fn change_before<'a>(
     // The verb that ends there (the longest, listed first); it must stand in the
     // number's clause.
     let (verb, direction) = CHANGE_VERBS.ending(&text[..verb_end])?;
+    if counts && verb == "提升" {
+        return None;
+    }
     let verb_at = verb_end - verb.len();
     let basis = basis_before(text, start, verb_at)?;
     Some(Change {

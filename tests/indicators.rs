@@ -166,6 +166,20 @@ fn should_give_the_change_its_direction_and_basis() {
 }
 
 #[test]
+fn should_not_read_an_upgrade_of_things_as_a_growth() {
+    let source = "一、工作成效\n改造提升24个服务区，收入提升3.2%，增加5000个学位。\n";
+    let report = gongwen::parse(source);
+    let directions: Vec<Option<Direction>> = intro_indicators(&report)
+        .iter()
+        .map(|i| i.change.as_ref().map(|c| c.direction))
+        .collect();
+    assert_eq!(
+        directions,
+        [None, Some(Direction::Increase), Some(Direction::Increase)]
+    );
+}
+
+#[test]
 fn should_share_the_last_unit_across_a_list() {
     let found = read("客运量分别达1409万、1305万人次。");
     assert_eq!(found[0].2.as_deref(), Some("人次"));
