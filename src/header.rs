@@ -164,7 +164,10 @@ pub(crate) fn speaker_organization(text: &str, preamble: Range<usize>) -> Option
 }
 
 /// The years the title reviews and plans: `2021年工作总结和2022年工作思路` → (2021, 2022);
-/// `2026年…政府工作报告` → (2025, 2026).
+/// `2026年…政府工作报告` → (2025, 2026); a year whose summary comes before a plan
+/// reviews it and plans the next (`2023年工作总结和下一步工作计划` → (2023, 2024)), or the
+/// rest of it when the summary is of part of it (`2024年上半年工作总结和下半年工作打算` →
+/// (2024, 2024)).
 pub(crate) fn title_years(title: &str) -> (Option<u16>, Option<u16>) {
     let mut review = None;
     let mut plan = None;
@@ -177,13 +180,29 @@ pub(crate) fn title_years(title: &str) -> (Option<u16>, Option<u16>) {
         if title.contains("政府工作报告") && years.len() == 1 {
             return (year.checked_sub(1), Some(year));
         }
-        if PLAN_WORDS.iter().any(|w| tail.contains(w)) {
-            plan = plan.or(Some(year));
-        } else if REVIEW_WORDS.iter().any(|w| tail.contains(w)) || tail.contains("报告") {
-            review = review.or(Some(year));
+        let first = |words: &[&str]| words.iter().filter_map(|w| tail.find(w)).min();
+        let reviewed = first(&REVIEW_WORDS).or_else(|| tail.find("报告"));
+        match (reviewed, first(&PLAN_WORDS)) {
+            (Some(r), Some(p)) if r < p => {
+                review = review.or(Some(year));
+                plan = plan.or(plan_after(year, title));
+            }
+            (_, Some(_)) => plan = plan.or(Some(year)),
+            (Some(_), None) => review = review.or(Some(year)),
+            (None, None) => {}
         }
     }
     (review, plan)
+}
+
+/// The year planned after a review of `year` with no year of its own: the next, or the
+/// same when `title` reviews part of it (`上半年`, `前三季度`, `1-6月`).
+pub(crate) fn plan_after(year: u16, title: &str) -> Option<u16> {
+    if ["上半年", "季度", "月"].iter().any(|w| title.contains(w)) {
+        Some(year)
+    } else {
+        year.checked_add(1)
+    }
 }
 
 /// The first year named in a heading: `2022年工作思路` → 2022.
@@ -227,6 +246,15 @@ mod tests {
             title_years("2021年工作总结和2022年工作思路"),
             (Some(2021), Some(2022))
         );
+        assert_eq!(
+            title_years("2023年工作总结和下一步工作计划"),
+            (Some(2023), Some(2024))
+        );
+        assert_eq!(
+            title_years("2024年上半年工作总结和下半年工作打算"),
+            (Some(2024), Some(2024))
+        );
+        assert_eq!(title_years("关于2023年安排的报告"), (None, Some(2023)));
     }
 
     #[test]

@@ -608,7 +608,7 @@ fn years(title: &str, headings: &[HeadingFacts]) -> (Option<u16>, Option<u16>) {
             headings
                 .iter()
                 .any(|h| h.words == Some(SectionKind::Plans))
-                .then(|| review.map(|r| r + 1))
+                .then(|| review.and_then(|r| header::plan_after(r, title)))
                 .flatten()
         })
     });

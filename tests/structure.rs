@@ -305,6 +305,11 @@ fn should_read_the_organisation_and_years_from_the_title() {
             Some("甘肃省政府"),
             (Some(2025), Some(2026)),
         ),
+        (
+            "云江市商务局2024年上半年工作总结和下半年工作打算",
+            Some("云江市商务局"),
+            (Some(2024), Some(2024)),
+        ),
     ] {
         let source = format!("{title}\n一、工作成效\n完成。\n");
         let report = parse(&source);
@@ -315,4 +320,11 @@ fn should_read_the_organisation_and_years_from_the_title() {
         );
         assert_eq!((report.review_year, report.plan_year), years, "{title}");
     }
+    // A plans section with no year of its own plans the rest of a year reviewed in part.
+    let source = "某局2024年上半年工作总结\n一、工作成效\n完成。\n二、下半年工作打算\n推进。\n";
+    let report = parse(source);
+    assert_eq!(
+        (report.review_year, report.plan_year),
+        (Some(2024), Some(2024))
+    );
 }
