@@ -23,8 +23,9 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 /// Approximation words that stand before a number, longest first (`不低于` before `低于`:
-/// "not below" is at least).
-const BEFORE: Words<Approx, 18> = Words::new([
+/// "not below" is at least). Words that end in one of them and say nothing of the
+/// amount (`签约12个`, `节约300万元`, `最近3年`) are listed as `Exact`, before it.
+const BEFORE: Words<Approx, 37> = Words::new([
     ("不低于", Approx::Over),
     ("不少于", Approx::Over),
     ("不小于", Approx::Over),
@@ -39,6 +40,25 @@ const BEFORE: Words<Approx, 18> = Words::new([
     ("不足", Approx::Under),
     ("不到", Approx::Under),
     ("低于", Approx::Under),
+    ("签约", Approx::Exact),
+    ("预约", Approx::Exact),
+    ("节约", Approx::Exact),
+    ("制约", Approx::Exact),
+    ("合约", Approx::Exact),
+    ("履约", Approx::Exact),
+    ("违约", Approx::Exact),
+    ("公约", Approx::Exact),
+    ("条约", Approx::Exact),
+    ("特约", Approx::Exact),
+    ("集约", Approx::Exact),
+    ("最近", Approx::Exact),
+    ("附近", Approx::Exact),
+    ("就近", Approx::Exact),
+    ("临近", Approx::Exact),
+    ("邻近", Approx::Exact),
+    ("靠近", Approx::Exact),
+    ("贴近", Approx::Exact),
+    ("赶超", Approx::Exact),
     ("逾", Approx::Over),
     ("超", Approx::Over),
     ("近", Approx::Nearly),
@@ -712,9 +732,10 @@ fn approx_before(text: &str, at: usize, bare_magnitude: bool) -> (Approx, usize)
     let found = BEFORE
         .ending(before)
         .or_else(|| bare_magnitude.then(|| BEFORE_BARE.ending(before)).flatten());
-    found.map_or((Approx::Exact, at), |(word, approx)| {
-        (approx, at - word.len())
-    })
+    match found {
+        Some((word, approx)) if approx != Approx::Exact => (approx, at - word.len()),
+        _ => (Approx::Exact, at),
+    }
 }
 
 /// `1/3`: an Arabic fraction over the numeral at `span`.

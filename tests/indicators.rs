@@ -75,6 +75,21 @@ fn should_read_approximation_words_before_and_after() {
 }
 
 #[test]
+fn should_not_read_words_that_end_in_约_or_近_as_approximations() {
+    for (sentence, text) in [
+        ("全年签约12个项目。", "12个"),
+        ("预约5人次。", "5人次"),
+        ("节约300万元。", "300万元"),
+        ("整合附近3家诊所。", "3家"),
+        ("赶超20%。", "20%"),
+    ] {
+        let (found, _, _, approx) = one(sentence);
+        assert_eq!((found.as_str(), approx), (text, Approx::Exact), "{sentence}");
+    }
+    assert_eq!(one("大约6000人次。").3, Approx::About);
+}
+
+#[test]
 fn should_not_read_超_before_a_plan_as_an_approximation() {
     assert_eq!(
         one("超年度投资计划21.7%。"),
