@@ -350,11 +350,14 @@ fn should_keep_real_counts_next_to_names() {
 }
 
 #[test]
-fn should_read_the_measure_words_of_medals_launches_fry_and_doses() {
+fn should_read_less_common_measure_words_and_their_compounds_with_次() {
     let found =
         read("获得金牌3枚，发射卫星5颗，连续12发圆满成功，放流鱼苗1000万尾，接种疫苗200万剂次。");
     let units: Vec<_> = found.iter().map(|f| f.2.as_deref().unwrap_or("")).collect();
     assert_eq!(units, ["枚", "颗", "发", "尾", "剂次"]);
+    let found = read("检查加油站点460余座次、学校35所次，整改隐患22处次。");
+    let units: Vec<_> = found.iter().map(|f| f.2.as_deref().unwrap_or("")).collect();
+    assert_eq!(units, ["座次", "所次", "处次"]);
     // Words that start like one of them are not measure words.
     assert_eq!(texts("推动3发展，建设首都。"), Vec::<String>::new());
 }
