@@ -588,7 +588,7 @@ fn read_indicator(text: &str, run: Range<usize>, taken: usize) -> Option<Reading
         && found_unit.is_none()
         && approx == Approx::Exact;
     if figurative
-        || !is_quantity(numeral, found_unit)
+        || !(is_quantity(numeral, found_unit) || is_stated_after_wei(text, at, end, numeral))
         || is_identifier(text, at, numeral, found_unit)
         || is_rank_or_session(text, at, end, found_unit)
     {
@@ -829,6 +829,14 @@ fn is_quantity(numeral: &Numeral, unit: Option<&Unit>) -> bool {
             scaled || (!chinese && numeral.has_fraction)
         }
     }
+}
+
+/// `死亡率为0`, `综合指数为95`: a number in digits without unit, stated after 为 and
+/// ending its clause, is the value of what it is said of.
+fn is_stated_after_wei(text: &str, at: usize, end: usize, numeral: &Numeral) -> bool {
+    numeral.script == Script::Arabic
+        && char_before(text, at) == Some('为')
+        && char_at(text, end).is_none_or(|c| matches!(c, '，' | '。' | '；' | '、' | ',' | ';'))
 }
 
 /// Whether the first number's unit and the second's agree (or the first has none).

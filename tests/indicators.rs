@@ -272,6 +272,14 @@ fn should_never_report_dates_years_or_periods() {
 }
 
 #[test]
+fn should_read_a_number_without_unit_stated_after_为() {
+    assert_eq!(texts("孕产妇死亡率为0，综合指数为95。"), ["0", "95"]);
+    assert_eq!(texts("婴儿死亡率、孕产妇死亡率分别为0、2.1‰。"), ["0", "2.1‰"]);
+    // Not where more follows it in the clause, nor after any other word.
+    assert_eq!(texts("列为3A景区，综合指数95。"), Vec::<String>::new());
+}
+
+#[test]
 fn should_read_a_decimal_number_of_years_and_a_chinese_decimal_as_amounts() {
     assert_eq!(texts("历时10.5年建成。"), ["10.5年"]);
     assert_eq!(texts("增长一点五倍。"), ["一点五倍"]);
