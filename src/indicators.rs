@@ -313,8 +313,32 @@ pub(crate) fn scan<'a>(
             None => i = run_end,
         }
     }
-    share_units(text, offset, &mut found);
+    if found.len() > 1 {
+        share_units(text, offset, &mut found);
+        share_leading_approximations(text, offset, &mut found);
+    }
     found
+}
+
+/// `分别超过8万元、4.5万元`: numbers listed with `、` after one that an approximation
+/// word opens are qualified by it too, unless they have a word of their own. `text`
+/// starts at `offset` of the document that their spans refer to.
+fn share_leading_approximations(text: &str, offset: usize, found: &mut [Indicator<'_>]) {
+    let mut carried = None;
+    for i in 0..found.len() {
+        let listed = i > 0
+            && text.get(found[i - 1].span.end - offset..found[i].span.start - offset) == Some("、");
+        let this = &mut found[i];
+        let opened_by_word = !this.text.starts_with(is_numeral_char);
+        carried = match carried {
+            _ if opened_by_word && this.approx != Approx::Exact => Some(this.approx),
+            Some(approx) if listed && this.approx == Approx::Exact => {
+                this.approx = approx;
+                Some(approx)
+            }
+            _ => None,
+        };
+    }
 }
 
 /// `1409万、1305万人次`, `3.4个、1个百分点`: numbers listed with `、` share the unit of the

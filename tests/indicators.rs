@@ -84,7 +84,11 @@ fn should_not_read_words_that_end_in_约_or_近_as_approximations() {
         ("赶超20%。", "20%"),
     ] {
         let (found, _, _, approx) = one(sentence);
-        assert_eq!((found.as_str(), approx), (text, Approx::Exact), "{sentence}");
+        assert_eq!(
+            (found.as_str(), approx),
+            (text, Approx::Exact),
+            "{sentence}"
+        );
     }
     assert_eq!(one("大约6000人次。").3, Approx::About);
 }
@@ -203,6 +207,25 @@ fn should_share_the_last_unit_across_a_list() {
 }
 
 #[test]
+fn should_share_a_leading_approximation_across_a_list() {
+    let approx = |sentence: &str| -> Vec<Approx> { read(sentence).iter().map(|f| f.3).collect() };
+    assert_eq!(
+        approx("收入分别超过8万元、4.5万元。"),
+        [Approx::Over, Approx::Over]
+    );
+    assert_eq!(
+        approx("分别不足10%、15%和20%，另有30%。"),
+        [Approx::Under, Approx::Under, Approx::Exact, Approx::Exact]
+    );
+    // A number with a word of its own keeps it, and a trailing word is not shared.
+    assert_eq!(approx("分别超过2%、近5%。"), [Approx::Over, Approx::Nearly]);
+    assert_eq!(
+        approx("分别增长5%以上、8%。"),
+        [Approx::Over, Approx::Exact]
+    );
+}
+
+#[test]
 fn should_mark_values_in_plans_as_targets() {
     let source = "一、2023年工作成效\n完成23个。\n二、2024年工作计划\n完成30个。\n";
     let report = gongwen::parse(source);
@@ -274,7 +297,10 @@ fn should_never_report_dates_years_or_periods() {
 #[test]
 fn should_read_a_number_without_unit_stated_after_为() {
     assert_eq!(texts("孕产妇死亡率为0，综合指数为95。"), ["0", "95"]);
-    assert_eq!(texts("婴儿死亡率、孕产妇死亡率分别为0、2.1‰。"), ["0", "2.1‰"]);
+    assert_eq!(
+        texts("婴儿死亡率、孕产妇死亡率分别为0、2.1‰。"),
+        ["0", "2.1‰"]
+    );
     // Not where more follows it in the clause, nor after any other word.
     assert_eq!(texts("列为3A景区，综合指数95。"), Vec::<String>::new());
 }
