@@ -302,6 +302,8 @@ fn circled(c: char) -> Option<u32> {
 }
 
 /// `【…】` at the front of `text`: the marker's length and the bracketed text's range.
+/// The buttons of a web page that a copied report brings along (`【字体：大 中 小】`,
+/// `【打印本页】`) are none.
 pub(crate) fn bracket_heading(text: &str) -> Option<(usize, std::ops::Range<usize>)> {
     let parsed: IResult<&str, &str> = preceded(
         ch('【'),
@@ -309,12 +311,54 @@ pub(crate) fn bracket_heading(text: &str) -> Option<(usize, std::ops::Range<usiz
     )(text);
     let (rest, inner) = parsed.ok()?;
     let open = '【'.len_utf8();
-    (inner.chars().count() <= 40).then(|| (text.len() - rest.len(), open..open + inner.len()))
+    let heading = inner.chars().count() <= 40 && !is_web_button(inner);
+    heading.then(|| (text.len() - rest.len(), open..open + inner.len()))
+}
+
+/// Whether `line` holds nothing but the bracketed buttons of a web page, and spaces:
+/// `【打印本页】【关闭窗口】`.
+pub(crate) fn is_web_buttons_line(line: &str) -> bool {
+    let mut rest = line.trim_start();
+    let mut buttons = 0;
+    while let Some(bracketed) = rest.strip_prefix('【') {
+        match bracketed.split_once('】') {
+            Some((inner, after)) if is_web_button(inner) => rest = after.trim_start(),
+            _ => return false,
+        }
+        buttons += 1;
+    }
+    buttons > 0 && rest.is_empty()
+}
+
+/// Whether the bracketed `inner` is a button of a web page around a published report:
+/// `字体：大 中 小`, `打印本页`, `关闭窗口`, `我要纠错`.
+fn is_web_button(inner: &str) -> bool {
+    const STARTS: [&str; 8] = [
+        "字体",
+        "字号",
+        "打印",
+        "关闭",
+        "收藏",
+        "分享",
+        "返回",
+        "我要纠错",
+    ];
+    STARTS.iter().any(|b| inner.starts_with(b))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_of_web_buttons_holds_nothing_else() {
+        assert!(is_web_buttons_line("【打印本页】　【关闭窗口】"));
+        assert!(is_web_buttons_line("【字体：大 中 小】"));
+        assert!(!is_web_buttons_line("【打印本页】完成。"));
+        assert!(!is_web_buttons_line("【党建引领】"));
+        assert!(!is_web_buttons_line("【打印本页"));
+        assert!(!is_web_buttons_line(""));
+    }
 
     fn family(text: &str) -> Option<(Family, u32)> {
         marker(text).map(|m| (m.family, m.ordinal))

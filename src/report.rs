@@ -4,7 +4,7 @@
 use crate::chars::is_space;
 use crate::indicators::Cursor;
 use crate::lexicon;
-use crate::markers::Family;
+use crate::markers::{self, Family};
 use crate::marks::{Kinds, Marks};
 use crate::outline::{self, Heading};
 use crate::sentences::{HAN_LEADS, protected, split_at, trim};
@@ -489,7 +489,8 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("furniture regex")
 });
 
-/// Whether a (trimmed) line is page furniture: `- 2 -`, `第 1 页 共 2 页`, `3/12`.
+/// Whether a (trimmed) line is page furniture: `- 2 -`, `第 1 页 共 2 页`, `3/12`, or the
+/// buttons of the web page a report was copied from (`【打印本页】【关闭窗口】`).
 ///
 /// Lines that cannot be furniture are turned down by their first chars: the regex, which
 /// `$` anchors, reads a line from its end, the whole of a paragraph that opens with `第`.
@@ -504,6 +505,7 @@ fn is_furniture(line: &str) -> bool {
                     .starts_with(char::is_numeric)
             })
         }
+        Some(_) if line.starts_with('【') => return markers::is_web_buttons_line(line),
         // The other forms hold nothing but furniture chars: lines that open like them
         // (`——2023年`, `2. 加快`) are turned down within a few chars.
         Some(_) => line.chars().all(is_furniture_char),

@@ -162,6 +162,22 @@ fn should_read_signatures_in_every_date_style() {
 }
 
 #[test]
+fn should_not_read_the_buttons_of_a_web_page_as_headings() {
+    let source = "某区教育局2022年工作总结\n来源：某区教育局　发布时间：2023-01-16 10:25　【字体：大 中 小】\n2022年，我局扎实推进各项工作。\n一、工作成效\n完成。\n【打印本页】【关闭窗口】\n";
+    let report = parse(source);
+    assert_eq!(outline(&report), ["一、 工作成效"]);
+    let items: Vec<&str> = report.sections[0]
+        .intro
+        .iter()
+        .map(|t| t.text.as_ref())
+        .collect();
+    assert_eq!(items, ["完成。"]);
+    // A bracket heading of the report's own stays one.
+    let report = parse("一、工作成效\n【党建引领】完成。\n");
+    assert_eq!(outline(&report), ["一、 工作成效", "  【 党建引领"]);
+}
+
+#[test]
 fn should_start_an_appendix_that_runs_to_the_end() {
     let source = "一、工作回顾\n完成。\n二、2026年工作安排\n（一）扩大内需。推进。\n附件\n名词解释\n1.“四上”企业：规模以上企业。\n2.“双一流”：一流大学。\n";
     let report = parse(source);
