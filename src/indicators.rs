@@ -1124,7 +1124,7 @@ fn change_before<'a>(
     text: &'a str,
     start: usize,
     counts: bool,
-    earlier: &[Indicator<'_>],
+    earlier: &[Indicator<'a>],
     offset: usize,
 ) -> Option<Change<'a>> {
     // Most numbers follow neither a verb nor what may stand between a verb and them: one
@@ -1159,11 +1159,20 @@ fn change_before<'a>(
         return None;
     }
     let verb_at = verb_end - verb.len();
-    let basis = basis_before(text, start, verb_at)?;
+    let basis = basis_before(text, start, verb_at)?.map(|b| Cow::Borrowed(&text[b]));
+    // `同比分别增长8.7%、下降5.2%`: a verb after the change before it in a list compares
+    // with the same basis.
+    let basis = basis.or_else(|| {
+        let before = text[..verb_at].strip_suffix('、')?;
+        let listed = earlier
+            .last()
+            .filter(|e| e.span.end == offset + before.len())?;
+        listed.change.as_ref()?.basis.clone()
+    });
     Some(Change {
         direction,
         verb: Cow::Borrowed(&text[verb_at..verb_end]),
-        basis: basis.map(|b| Cow::Borrowed(&text[b])),
+        basis,
     })
 }
 

@@ -182,6 +182,15 @@ fn should_give_the_change_its_direction_and_basis() {
         ]
     );
     assert_eq!(found[1].kind, IndicatorKind::PercentagePoints);
+
+    // A verb after the change before it in a list compares with the same basis.
+    let source = "一、工作成效\n进出口同比分别增长8.7%、下降5.2%，产值增长3%、下降2%。\n";
+    let report = gongwen::parse(source);
+    let bases: Vec<Option<&str>> = intro_indicators(&report)
+        .iter()
+        .map(|i| i.change.as_ref().and_then(|c| c.basis.as_deref()))
+        .collect();
+    assert_eq!(bases, [Some("同比"), Some("同比"), None, None]);
 }
 
 #[test]
