@@ -131,7 +131,11 @@ pub(crate) fn organization(text: &str, title: Range<usize>) -> Option<Range<usiz
         .trim_start_matches("关于")
         .trim_end_matches("关于")
         .trim_matches(is_space);
-    if org.chars().count() < 2 {
+    // `2024年全市教育工作要点`: 全市 is the scope of the work, not who wrote it.
+    let scope = org.strip_prefix('全').is_some_and(|rest| {
+        rest.starts_with(['省', '市', '县', '区', '州', '盟', '旗', '镇', '乡', '街'])
+    });
+    if org.chars().count() < 2 || scope {
         return None;
     }
     let start = title.start + range.start + t[range.clone()].find(org)?;
@@ -268,5 +272,7 @@ mod tests {
         );
         assert_eq!(org("2026年甘肃省政府工作报告"), Some("甘肃省政府"));
         assert_eq!(org("关于2023年安排的报告"), None);
+        assert_eq!(org("2024年全市教育工作要点"), None);
+        assert_eq!(org("全国妇联2024年工作要点"), Some("全国妇联"));
     }
 }

@@ -99,6 +99,7 @@ pub(crate) fn build(source: &str) -> Report<'_> {
         .and_then(|t| header::organization(source, t))
         .filter(|r| !matches!(&source[r.clone()], "政府" | "人民政府"))
         .or_else(|| header::speaker_organization(source, body.start..preamble_end))
+        .or_else(|| signature.as_ref().and_then(|s| s.organization.clone()))
         .map(|r| doc.text(r, None, &mut walk));
     report.title = title.map(|r| Text {
         text: Cow::Borrowed(&source[r.clone()]),

@@ -336,6 +336,14 @@ fn should_read_the_organisation_and_years_from_the_title() {
         );
         assert_eq!((report.review_year, report.plan_year), years, "{title}");
     }
+    // A title that names only the scope of the work leaves the organisation to the
+    // signature.
+    let source = "2024年全市教育工作要点\n一、总体要求\n推进。\n云州市教育局\n2024年2月18日\n";
+    let report = parse(source);
+    assert_eq!(
+        report.organization.map(|o| o.text.to_string()).as_deref(),
+        Some("云州市教育局")
+    );
     // A plans section with no year of its own plans the rest of a year reviewed in part.
     let source = "某局2024年上半年工作总结\n一、工作成效\n完成。\n二、下半年工作打算\n推进。\n";
     let report = parse(source);
