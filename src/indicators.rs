@@ -905,14 +905,18 @@ const PER_UNITS: Words<(), 17> = Words::of([
 // Inlined: it runs for every number read, and a call would cost a good part of its work.
 #[inline(always)]
 fn read_unit(text: &str, at: usize) -> (Option<UnitRead>, usize) {
-    let rest = &text[at..];
+    // `文件31⏎件`: an item of text with hard line wraps runs over line breaks (items of
+    // other text hold none), and a count's unit may start the next line.
+    let wrapped = text[at..].strip_prefix('\n');
+    let (unit_at, rest) = wrapped.map_or((at, &text[at..]), |rest| (at + 1, rest));
     let Some(unit) = lexicon::unit_at(rest).or_else(|| lexicon::ascii_unit(rest)) else {
         return (None, at);
     };
-    if unit.kind.is_none() {
+    // Not the 年 of a year (`2023⏎年`), whose number was not told from a date.
+    if unit.kind.is_none() || (wrapped.is_some() && unit.surface == "年") {
         return (None, at);
     }
-    let end = at + unit.surface.len();
+    let end = unit_at + unit.surface.len();
     // A rate: `1500人/天`, `725元/月`.
     let after = &text[end..];
     if let Some(after_slash) = after.strip_prefix('/').or_else(|| after.strip_prefix('／')) {

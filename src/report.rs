@@ -7,7 +7,7 @@ use crate::lexicon;
 use crate::markers::{self, Family};
 use crate::marks::{Kinds, Marks};
 use crate::outline::{self, Heading};
-use crate::sentences::{HAN_LEADS, protected, split_at, trim};
+use crate::sentences::{HAN_LEADS, LineBreaks, protected, runs_on, split_at, trim};
 use crate::sorted::{Ranges, Sorted, gallop};
 use crate::{
     Diagnostic, DiagnosticCode, Report, Role, Section, SectionKind, Signature, Span, Text, Theme,
@@ -46,7 +46,7 @@ pub(crate) fn build(source: &str) -> Report<'_> {
     }
 
     let preamble_end = headings.first().map_or(body.end, |h| h.start);
-    let mut walk = doc.walk(body.clone());
+    let mut walk = doc.walk(body.clone(), &headings);
     report.preamble = doc.texts(body.start..preamble_end, Some(Role::Achieved), &mut walk);
 
     // Years from the title and the section headings' words, then kinds with them.
@@ -242,9 +242,10 @@ impl<'a> Document<'a> {
     }
 
     /// A walk through the texts of `body` (see [`Walk`]), from its start.
-    fn walk(&self, body: Range<usize>) -> Walk<'_> {
+    fn walk(&self, body: Range<usize>, headings: &[Heading]) -> Walk<'_> {
         let (break_at, break_chars) = self.marks.breaks.slices(body.clone());
         Walk {
+            line_breaks: self.line_breaks(headings),
             numerals: Cursor::new(&self.marks.numerals, &self.shields, body.clone()),
             break_at,
             break_chars,
@@ -253,6 +254,33 @@ impl<'a> Document<'a> {
             next_guard: 0,
             last_end: body.start,
             items: Vec::new(),
+        }
+    }
+
+    /// What the line breaks of the document do to items: they end them, unless most
+    /// lines of prose (that hold no heading and are not ignored) run on into the next,
+    /// as in text with hard line wraps.
+    fn line_breaks(&self, headings: &[Heading]) -> LineBreaks<'_> {
+        let mut heading_starts = headings.iter().map(|h| h.start).peekable();
+        let (mut prose, mut running_on) = (0, 0);
+        for line in &self.lines {
+            let mut holds_heading = false;
+            while heading_starts.next_if(|&start| start < line.end).is_some() {
+                holds_heading = true;
+            }
+            let text = self.source[line.clone()].trim_matches(is_space);
+            if holds_heading || text.is_empty() || inside(&self.ignored, line.clone()) {
+                continue;
+            }
+            prose += 1;
+            running_on += usize::from(text.chars().next_back().is_some_and(runs_on));
+        }
+        if prose >= WRAPPED_LINES && 2 * running_on >= prose {
+            LineBreaks::Wrap {
+                ignored: &self.ignored,
+            }
+        } else {
+            LineBreaks::EndItems
         }
     }
 
@@ -336,6 +364,8 @@ struct Walk<'d> {
     next_guard: usize,
     /// Where the last region ended.
     last_end: usize,
+    /// What a line break does to an item.
+    line_breaks: LineBreaks<'d>,
     /// The items of a region, between [`split_at`] and the texts: one buffer for all.
     items: Vec<Range<usize>>,
 }
@@ -358,10 +388,14 @@ impl Walk<'_> {
             &self.break_chars[from..],
             range,
             &self.guards[self.next_guard..],
+            self.line_breaks,
             &mut self.items,
         );
     }
 }
+
+/// The fewest lines of prose from which a document may be told to have hard line wraps.
+const WRAPPED_LINES: usize = 8;
 
 /// The headings at the top of the flat run `headings` (those that no heading before
 /// them nests), each as its index and the index one past its subtree.

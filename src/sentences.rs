@@ -9,7 +9,7 @@
 //! Real text leaves marks open: a quote or bracket that does not close on its line within
 //! [`MAX_QUOTE`] bytes protects nothing, so it cannot swallow the rest of a report.
 
-use crate::chars::{closer_of, is_item_end, is_space};
+use crate::chars::{closer_of, is_han, is_item_end, is_space};
 use crate::marks::Marks;
 use crate::sorted::Ranges;
 use std::ops::{Range, RangeInclusive};
@@ -81,7 +81,18 @@ pub(crate) fn split(
     let (at, chars) = breaks.slices(range.clone());
     // Each break ends at most one item.
     items.reserve(at.len() + 1);
-    split_at(text, at, chars, range, guards, items);
+    split_at(text, at, chars, range, guards, LineBreaks::EndItems, items);
+}
+
+/// What a line break does to an item.
+#[derive(Clone, Copy)]
+pub(crate) enum LineBreaks<'i> {
+    /// Ends it: text published a paragraph a line, the common form.
+    EndItems,
+    /// Ends it only where a paragraph ends (see [`is_wrap`]): text with hard line wraps,
+    /// extracted from a PDF, in which the `ignored` lines (page furniture, repeated
+    /// titles) still end items.
+    Wrap { ignored: &'i [Range<usize>] },
 }
 
 /// [`split`] at the breaks `at` (with their `chars`), which start with the first inside
@@ -94,6 +105,7 @@ pub(crate) fn split_at(
     chars: &[char],
     range: Range<usize>,
     guards: &[Range<usize>],
+    line_breaks: LineBreaks,
     items: &mut Vec<Range<usize>>,
 ) -> usize {
     let mut guard = guards.iter().peekable();
@@ -112,6 +124,13 @@ pub(crate) fn split_at(
         }
         let inside = guard.peek().is_some_and(|g| g.start <= at && at < g.end);
         if c == '\n' {
+            let wraps = match line_breaks {
+                LineBreaks::EndItems => false,
+                LineBreaks::Wrap { ignored } => !inside && is_wrap(text, at, range.end, ignored),
+            };
+            if wraps {
+                continue;
+            }
             push_trimmed(text, start..at, items);
             start = at + 1;
         } else if is_item_end(c) && !inside {
@@ -148,6 +167,30 @@ pub(crate) fn split_at(
     }
     push_trimmed(text, start..range.end, items);
     inside_range
+}
+
+/// Whether the line break at `at` wraps a sentence that runs on: the line ends inside a
+/// clause (see [`runs_on`]), the next, before `limit`, does not open with a marker
+/// (`1.`, `（二）`, `一是`), and neither is an `ignored` line.
+pub(crate) fn is_wrap(text: &str, at: usize, limit: usize, ignored: &[Range<usize>]) -> bool {
+    let line_end = text[..at].trim_end_matches(is_space);
+    let next = text[at..limit].trim_start_matches(is_space);
+    let next_at = limit - next.len();
+    let is_ignored = |pos: usize| {
+        let after = ignored.partition_point(|r| r.start <= pos);
+        ignored[..after].last().is_some_and(|r| pos < r.end)
+    };
+    line_end.chars().next_back().is_some_and(runs_on)
+        && !next.is_empty()
+        && crate::markers::marker(next).is_none()
+        && !is_ignored(line_end.len().saturating_sub(1))
+        && !is_ignored(next_at)
+}
+
+/// Whether a line that ends with `c` ends inside a clause: with Han text, a letter, a
+/// digit, `，` or `、`.
+pub(crate) fn runs_on(c: char) -> bool {
+    is_han(c) || c.is_ascii_alphanumeric() || matches!(c, '，' | '、')
 }
 
 /// The lead bytes of U+4000–U+9FFF (the unified Han chars and most of extension A): no

@@ -162,6 +162,62 @@ fn should_read_signatures_in_every_date_style() {
 }
 
 #[test]
+fn should_run_items_over_the_line_breaks_of_text_with_hard_wraps() {
+    // Text extracted from a PDF: lines broken every 20 chars, in the middle of
+    // sentences and between a number and its unit; page numbers between pages.
+    let prose = "全年审核区政府及部门行政规范性文件31件、重大行政决策事项9项，提出法律意见建议460余条。\
+                 组织开展全区行政执法案卷评查，抽查案卷286卷，优秀率达82.5%，较上年提高6.3个百分点。\
+                 举办行政执法人员专题培训班5期，培训执法人员1100余人次。";
+    let chars: Vec<char> = prose.chars().collect();
+    let lines: Vec<String> = chars.chunks(20).map(|c| c.iter().collect()).collect();
+    let source = format!(
+        "一、工作成效\n{}\n- 1 -\n二、存在问题\n基层力量不足。\n",
+        lines.join("\n")
+    );
+    let report = parse(&source);
+    let items: Vec<String> = report.sections[0]
+        .intro
+        .iter()
+        .map(|t| t.text.replace('\n', ""))
+        .collect();
+    assert_eq!(
+        items,
+        [
+            "全年审核区政府及部门行政规范性文件31件、重大行政决策事项9项，提出法律意见建议460余条。",
+            "组织开展全区行政执法案卷评查，抽查案卷286卷，优秀率达82.5%，较上年提高6.3个百分点。",
+            "举办行政执法人员专题培训班5期，培训执法人员1100余人次。",
+        ]
+    );
+    let found: Vec<String> = report.sections[0]
+        .intro
+        .iter()
+        .flat_map(|t| &t.indicators)
+        .map(|i| i.text.replace('\n', ""))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "31件",
+            "9项",
+            "460余条",
+            "286卷",
+            "82.5%",
+            "6.3个百分点",
+            "5期",
+            "1100余人次"
+        ]
+    );
+    // Published a paragraph a line, a line that ends without punctuation ends its item.
+    let report = parse("一、工作成效\n主要预期目标\n地区生产总值增长5%。\n");
+    let items: Vec<&str> = report.sections[0]
+        .intro
+        .iter()
+        .map(|t| t.text.as_ref())
+        .collect();
+    assert_eq!(items, ["主要预期目标", "地区生产总值增长5%。"]);
+}
+
+#[test]
 fn should_not_read_the_buttons_of_a_web_page_as_headings() {
     let source = "某区教育局2022年工作总结\n来源：某区教育局　发布时间：2023-01-16 10:25　【字体：大 中 小】\n2022年，我局扎实推进各项工作。\n一、工作成效\n完成。\n【打印本页】【关闭窗口】\n";
     let report = parse(source);
