@@ -880,8 +880,16 @@ struct UnitRead {
     per: Option<&'static str>,
 }
 
-/// The units that may follow `/` in a rate: `人/天`, `元/平方米`.
-const PER_UNITS: Words<(), 17> = Words::of([
+/// The units that may follow `/` in a rate, longest first: `人/天`, `元/平方米`,
+/// `元/人·月`, `元/人次`.
+const PER_UNITS: Words<(), 24> = Words::of([
+    "人·月",
+    "人·年",
+    "人·天",
+    "户·月",
+    "户·年",
+    "人次",
+    "户次",
     "平方米",
     "立方米",
     "小时",

@@ -393,11 +393,31 @@ fn should_keep_real_counts_next_to_names() {
 }
 
 #[test]
+fn should_keep_the_whole_unit_of_a_rate() {
+    let found =
+        read("接待1500人/天，低保标准由780元/人·月提高至810元/人·月，平均救助约1,320元/人次。");
+    let read: Vec<(&str, &str)> = found
+        .iter()
+        .map(|f| (f.0.as_str(), f.2.as_deref().unwrap_or("")))
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("1500人/天", "人/天"),
+            ("780元/人·月", "元/人·月"),
+            ("810元/人·月", "元/人·月"),
+            ("约1,320元/人次", "元/人次")
+        ]
+    );
+}
+
+#[test]
 fn should_read_less_common_measure_words_and_their_compounds_with_次() {
     let found =
         read("获得金牌3枚，发射卫星5颗，连续12发圆满成功，放流鱼苗1000万尾，接种疫苗200万剂次。");
     let units: Vec<_> = found.iter().map(|f| f.2.as_deref().unwrap_or("")).collect();
     assert_eq!(units, ["枚", "颗", "发", "尾", "剂次"]);
+    assert_eq!(one("全市火化遗体2.31万具。").2.as_deref(), Some("具"));
     let found = read("检查加油站点460余座次、学校35所次，整改隐患22处次。");
     let units: Vec<_> = found.iter().map(|f| f.2.as_deref().unwrap_or("")).collect();
     assert_eq!(units, ["座次", "所次", "处次"]);
