@@ -604,6 +604,13 @@ fn read_indicator(text: &str, run: Range<usize>, taken: usize) -> Option<Reading
             return None;
         }
     }
+    // `增长-3.2%`: a minus sign between a verb of change and its number.
+    if start == at && max.is_none() {
+        if let Some(sign_at) = minus_after_change(text, at) {
+            value = value.checked_mul(Number::integer(-1))?;
+            start = sign_at;
+        }
+    }
     let found_unit = unit.map(|u| u.unit);
     // `千万海南人民`, `百万`: a Chinese amount with no digit and no unit is figurative
     // unless a word makes it a number (`突破百亿`, `超百万`).
@@ -853,6 +860,13 @@ fn is_quantity(numeral: &Numeral, unit: Option<&Unit>) -> bool {
             scaled || (!chinese && numeral.has_fraction)
         }
     }
+}
+
+/// Where the minus sign before the number at `at` starts, when one stands right after a
+/// verb of change: `增长-3.2%`.
+fn minus_after_change(text: &str, at: usize) -> Option<usize> {
+    let before = text[..at].strip_suffix(['-', '－', '−'])?;
+    CHANGE_VERBS.ending(before).map(|_| before.len())
 }
 
 /// `死亡率为0`, `综合指数为95`: a number in digits without unit, stated after 为 and

@@ -194,6 +194,27 @@ fn should_give_the_change_its_direction_and_basis() {
 }
 
 #[test]
+fn should_read_a_negative_growth_with_its_sign() {
+    let source = "一、工作成效\n非税收入9.27亿元，同比增长-3.2%，与2022年-2023年持平。\n";
+    let report = gongwen::parse(source);
+    let found = intro_indicators(&report);
+    let read: Vec<(&str, String, Option<Direction>)> = found
+        .iter()
+        .map(|i| {
+            let direction = i.change.as_ref().map(|c| c.direction);
+            (i.text.as_ref(), i.value.to_string(), direction)
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("9.27亿元", "927000000".to_string(), None),
+            ("-3.2%", "-3.2".to_string(), Some(Direction::Increase))
+        ]
+    );
+}
+
+#[test]
 fn should_not_read_an_upgrade_of_things_as_a_growth() {
     let source = "一、工作成效\n改造提升24个服务区，收入提升3.2%，增加5000个学位。\n";
     let report = gongwen::parse(source);
