@@ -186,6 +186,15 @@ proptest! {
         parse_and_validate(&source);
     }
 
+    /// Text broken into lines of a fixed width, as extracted from a PDF: read with items
+    /// that run over line breaks.
+    #[test]
+    fn hard_wrapped_strings_parse_and_validate(source in token_string(160), width in 2usize..40) {
+        let chars: Vec<char> = source.chars().collect();
+        let lines: Vec<String> = chars.chunks(width).map(|c| c.iter().collect()).collect();
+        parse_and_validate(&lines.join("\n"));
+    }
+
     #[test]
     fn decode_never_panics(bytes in bom_then_bytes()) {
         decode_parse_validate(&bytes);
