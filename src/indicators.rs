@@ -91,7 +91,7 @@ const AFTER: Words<Approx, 7> = Words::new([
 const RANGE: Words<(), 8> = Words::of(["-", "－", "～", "~", "—", "〜", "至", "到"]);
 
 /// Verbs of change, longest first; the first field tells the direction.
-const CHANGE_VERBS: Words<Direction, 22> = Words::new([
+const CHANGE_VERBS: Words<Direction, 23> = Words::new([
     ("增长", Direction::Increase),
     ("增加", Direction::Increase),
     ("提高", Direction::Increase),
@@ -109,6 +109,7 @@ const CHANGE_VERBS: Words<Direction, 22> = Words::new([
     ("缩小", Direction::Decrease),
     ("下跌", Direction::Decrease),
     ("压减", Direction::Decrease),
+    ("压缩", Direction::Decrease),
     ("缩短", Direction::Decrease),
     ("降幅", Direction::Decrease),
     ("增", Direction::Increase),

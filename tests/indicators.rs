@@ -216,7 +216,7 @@ fn should_read_a_negative_growth_with_its_sign() {
 
 #[test]
 fn should_not_read_an_upgrade_of_things_as_a_growth() {
-    let source = "一、工作成效\n改造提升24个服务区，收入提升3.2%，增加5000个学位。\n";
+    let source = "一、工作成效\n改造提升24个服务区，收入提升3.2%，增加5000个学位，时限压缩75%。\n";
     let report = gongwen::parse(source);
     let directions: Vec<Option<Direction>> = intro_indicators(&report)
         .iter()
@@ -224,7 +224,12 @@ fn should_not_read_an_upgrade_of_things_as_a_growth() {
         .collect();
     assert_eq!(
         directions,
-        [None, Some(Direction::Increase), Some(Direction::Increase)]
+        [
+            None,
+            Some(Direction::Increase),
+            Some(Direction::Increase),
+            Some(Direction::Decrease)
+        ]
     );
 }
 
