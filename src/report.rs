@@ -268,12 +268,15 @@ impl<'a> Document<'a> {
             while heading_starts.next_if(|&start| start < line.end).is_some() {
                 holds_heading = true;
             }
-            let text = self.source[line.clone()].trim_matches(is_space);
-            if holds_heading || text.is_empty() || inside(&self.ignored, line.clone()) {
+            if holds_heading || inside(&self.ignored, line.clone()) {
                 continue;
             }
+            let text = &self.source[trim(self.source, line.clone())];
+            let Some(last) = text.chars().next_back() else {
+                continue;
+            };
             prose += 1;
-            running_on += usize::from(text.chars().next_back().is_some_and(runs_on));
+            running_on += usize::from(runs_on(last));
         }
         if prose >= WRAPPED_LINES && 2 * running_on >= prose {
             LineBreaks::Wrap {
