@@ -8,7 +8,7 @@ use crate::markers::{self, Family};
 use crate::marks::{Kinds, Marks};
 use crate::outline::{self, Heading};
 use crate::sentences::{HAN_LEADS, LineBreaks, protected, runs_on, split_at, trim};
-use crate::sorted::{Ranges, Sorted, gallop};
+use crate::sorted::{Ranges, Sorted, gallop, inside};
 use crate::{
     Diagnostic, DiagnosticCode, Report, Role, Section, SectionKind, Signature, Span, Text, Theme,
 };
@@ -506,12 +506,6 @@ fn first_problem_openers<'a>(
             .map_or(region.end, |i| at + i);
         Some((at, line_end))
     })
-}
-
-/// Whether `range` lies inside one of the sorted, disjoint `lines`.
-fn inside(lines: &[Range<usize>], range: Range<usize>) -> bool {
-    let at = lines.partition_point(|l| l.start <= range.start);
-    lines[..at].last().is_some_and(|l| range.end <= l.end)
 }
 
 /// The span of a node: its range without trailing white space (its start is a marker's).

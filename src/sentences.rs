@@ -11,7 +11,7 @@
 
 use crate::chars::{closer_of, is_han, is_item_end, is_space};
 use crate::marks::Marks;
-use crate::sorted::Ranges;
+use crate::sorted::{Ranges, inside};
 use std::ops::{Range, RangeInclusive};
 
 /// The longest stretch, in bytes, that a quote or bracket may protect.
@@ -172,14 +172,11 @@ pub(crate) fn split_at(
 /// Whether the line break at `at` wraps a sentence that runs on: the line ends inside a
 /// clause (see [`runs_on`]), the next, before `limit`, does not open with a marker
 /// (`1.`, `（二）`, `一是`), and neither is an `ignored` line.
-pub(crate) fn is_wrap(text: &str, at: usize, limit: usize, ignored: &[Range<usize>]) -> bool {
+fn is_wrap(text: &str, at: usize, limit: usize, ignored: &[Range<usize>]) -> bool {
     let line_end = text[..at].trim_end_matches(is_space);
     let next = text[at..limit].trim_start_matches(is_space);
     let next_at = limit - next.len();
-    let is_ignored = |pos: usize| {
-        let after = ignored.partition_point(|r| r.start <= pos);
-        ignored[..after].last().is_some_and(|r| pos < r.end)
-    };
+    let is_ignored = |pos: usize| inside(ignored, pos..pos + 1);
     line_end.chars().next_back().is_some_and(runs_on)
         && !next.is_empty()
         && crate::markers::marker(next).is_none()

@@ -71,6 +71,12 @@ impl Sorted<Range<usize>> {
     }
 }
 
+/// Whether `range` lies inside one of the sorted, disjoint `ranges`.
+pub(crate) fn inside(ranges: &[Range<usize>], range: Range<usize>) -> bool {
+    let at = ranges.partition_point(|r| r.start <= range.start);
+    ranges[..at].last().is_some_and(|r| range.end <= r.end)
+}
+
 /// The most items a lookup steps over one by one before it gallops.
 const STEPPED: usize = 8;
 
