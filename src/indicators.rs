@@ -327,8 +327,7 @@ pub(crate) fn scan<'a>(
 fn share_leading_approximations(text: &str, offset: usize, found: &mut [Indicator<'_>]) {
     let mut carried = None;
     for i in 0..found.len() {
-        let listed = i > 0
-            && text.get(found[i - 1].span.end - offset..found[i].span.start - offset) == Some("、");
+        let listed = i > 0 && listed_with_comma(text, offset, &found[i - 1], &found[i]);
         let this = &mut found[i];
         let opened_by_word = !this.text.starts_with(is_numeral_char);
         carried = match carried {
@@ -348,7 +347,7 @@ fn share_units(text: &str, offset: usize, found: &mut [Indicator<'_>]) {
     for i in (0..found.len().saturating_sub(1)).rev() {
         let (head, tail) = found.split_at_mut(i + 1);
         let (first, next) = (&mut head[i], &tail[0]);
-        let listed = text.get(first.span.end - offset..next.span.start - offset) == Some("、");
+        let listed = listed_with_comma(text, offset, first, next);
         let Some(unit) = next.unit.clone().filter(|_| listed) else {
             continue;
         };
@@ -359,6 +358,17 @@ fn share_units(text: &str, offset: usize, found: &mut [Indicator<'_>]) {
             first.kind = next.kind;
         }
     }
+}
+
+/// Whether `next` follows `first` in a list, with nothing but `、` between them. `text`
+/// starts at `offset` of the document that their spans refer to.
+fn listed_with_comma(
+    text: &str,
+    offset: usize,
+    first: &Indicator<'_>,
+    next: &Indicator<'_>,
+) -> bool {
+    text.get(first.span.end - offset..next.span.start - offset) == Some("、")
 }
 
 /// [`is_numeral`] by one lookup: the scan tests every mark and every char of a numeral
